@@ -1,0 +1,2 @@
+/** The picocli command line: every {@code ./icrl} subcommand. */
+package io.icrl.cli;

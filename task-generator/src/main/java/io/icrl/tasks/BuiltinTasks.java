@@ -1,0 +1,10 @@
+package io.icrl.tasks;
+
+/** The list of built-in task families; each family registers its own names. */
+final class BuiltinTasks {
+  private BuiltinTasks() {}
+
+  static void registerAll(TaskRegistry r) {
+    // Families register here, e.g. io.icrl.tasks.gym.GymTasks.register(r).
+  }
+}

@@ -1,0 +1,2 @@
+/** Environment API with Gymnasium semantics: discrete and continuous environments. */
+package io.icrl.tasks.env;

@@ -1,0 +1,2 @@
+/** The immutable tabular MDP every generator produces and every solver reads. */
+package io.icrl.tasks.mdp;
