@@ -64,6 +64,7 @@ public final class StrictConfig {
       throw new InvalidInputException("invalid configuration: " + e.getMessage(), e);
     }
     checkKnownKeys(userLayers, reference);
+    checkTypes(userLayers, merged, reference);
     try {
       merged.checkValid(reference, ROOT);
     } catch (ConfigException.ValidationFailed e) {
@@ -125,6 +126,49 @@ public final class StrictConfig {
     if (!unknown.isEmpty()) {
       throw new InvalidInputException(String.join("\n", unknown));
     }
+  }
+
+  /**
+   * Typesafe Config treats a string as compatible with any type; icrl is stricter: a user value
+   * must convert to the type of its reference default.
+   */
+  private static void checkTypes(Config user, Config merged, Config reference) {
+    if (!user.hasPath(ROOT)) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, ConfigValue> e : user.getConfig(ROOT).entrySet()) {
+      String path = ROOT + "." + e.getKey();
+      if (!reference.hasPath(path)) {
+        continue;
+      }
+      com.typesafe.config.ConfigValueType want = reference.getValue(path).valueType();
+      try {
+        switch (want) {
+          case NUMBER -> merged.getDouble(path);
+          case BOOLEAN -> merged.getBoolean(path);
+          case LIST -> merged.getList(path);
+          case OBJECT -> merged.getObject(path);
+          default -> { }
+        }
+      } catch (ConfigException ex) {
+        problems.add("setting " + path + " = " + e.getValue().render() + " (from "
+            + e.getValue().origin().description() + "): expected " + article(want));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(String.join("\n", problems));
+    }
+  }
+
+  private static String article(com.typesafe.config.ConfigValueType t) {
+    return switch (t) {
+      case NUMBER -> "a number";
+      case BOOLEAN -> "true or false";
+      case LIST -> "a list";
+      case OBJECT -> "an object";
+      default -> "a " + t.name().toLowerCase();
+    };
   }
 
   /** A reference object whose value is {@code {}} accepts any keys (e.g. free-form maps). */
