@@ -14,6 +14,10 @@ import java.util.function.Supplier;
  */
 public record DiscretizedTask(String id, Supplier<ContinuousEnv> factory, ObservationBinner binner,
     double[][] actions) implements Task {
+  public DiscretizedTask {
+    actions = actions.clone();
+  }
+
   @Override
   public boolean isDiscrete() {
     return true;
