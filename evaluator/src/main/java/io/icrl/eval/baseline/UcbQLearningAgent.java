@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  *       effective horizon {@code H = min(step limit, 1 / (1 - gamma))}.
  *   <li>Action choice: {@code argmax_a Q(s, a) + c * width * sqrt(ln(1 + N(s)) / (1 + n(s, a)))},
  *       where {@code N(s)} counts visits of s, {@code n(s, a)} tries of a there and {@code width}
- *       is the range of rewards seen so far in value units ({@code (max - min) * H}, at least
- *       1e-6), so untried actions come first and the bonus shrinks as counts grow.
+ *       is the range of rewards seen so far (at least 1e-6), so untried actions come first and the
+ *       bonus shrinks as counts grow.
  * </ul>
  * Ties break at random. Terminal transitions do not bootstrap.
  */
@@ -66,8 +66,7 @@ public final class UcbQLearningAgent implements EvalAgent {
 
   @Override
   public int act(int state) {
-    double width = Double.isFinite(maxReward) ? Math.max((maxReward - minReward) * horizon, 1e-6)
-        : 1e-6;
+    double width = Double.isFinite(maxReward) ? Math.max(maxReward - minReward, 1e-6) : 1e-6;
     double log = StrictMath.log(1.0 + visits[state]);
     int base = state * actions;
     for (int a = 0; a < actions; a++) {

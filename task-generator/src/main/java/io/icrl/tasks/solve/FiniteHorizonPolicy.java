@@ -8,11 +8,20 @@ import io.icrl.tasks.mdp.TabularMdp;
  * expected undiscounted return equals {@link FiniteHorizon#optimalReturn(TabularMdp)}.
  *
  * <p>Backward induction over the remaining steps {@code h = 1..H}, as in {@link FiniteHorizon}; the
- * greedy action at each {@code (h, s)} is kept (ties break towards the lowest action index, within
- * 1e-12). With {@code t} steps already taken in an episode, {@code h = H - t} steps remain.
+ * greedy action at each {@code (h, s)} is kept. With {@code t} steps already taken in an episode,
+ * {@code h = H - t} steps remain.
+ *
+ * <p>Undiscounted returns are often indifferent to delay (on FrozenLake, bumping into a wall for
+ * 90 of 100 steps and then walking to the goal is optimal too), which makes poor demonstrations.
+ * Actions whose finite-horizon value is within {@code 1e-9} (relative) of the best are therefore
+ * ranked by their discounted action value ({@link ValueIteration} at {@link #TIE_BREAK_GAMMA}),
+ * which prefers reaching rewards sooner; remaining ties go to the lowest action index.
  */
 public final class FiniteHorizonPolicy {
-  private static final double TIE = 1e-12;
+  /** Discount of the value iteration that ranks equally optimal actions. */
+  public static final double TIE_BREAK_GAMMA = 0.99;
+
+  private static final double TIE = 1e-9;
 
   private final int states;
   private final int horizon;
@@ -42,6 +51,8 @@ public final class FiniteHorizonPolicy {
       throw new InvalidInputException(mdp.name() + ": a time-dependent policy over " + horizon
           + " steps x " + nS + " states is too large");
     }
+    QTable tieBreak = ValueIteration.solve(mdp, TIE_BREAK_GAMMA, 1e-9, 100_000);
+    double[] qa = new double[nA];
     int[] act = new int[horizon * nS];
     double[] val = new double[(horizon + 1) * nS];
     for (int h = 1; h <= horizon; h++) {
@@ -49,19 +60,23 @@ public final class FiniteHorizonPolicy {
       int cur = h * nS;
       for (int s = 0; s < nS; s++) {
         double best = Double.NEGATIVE_INFINITY;
-        int bestA = 0;
         for (int a = 0; a < nA; a++) {
-          double qa = 0;
+          double q = 0;
           for (int k = mdp.outcomeStart(s, a), hi = mdp.outcomeEnd(s, a); k < hi; k++) {
-            qa += mdp.prob(k) * (mdp.rewardMean(k) + (mdp.terminates(k) ? 0 : val[prev
+            q += mdp.prob(k) * (mdp.rewardMean(k) + (mdp.terminates(k) ? 0 : val[prev
                 + mdp.next(k)]));
           }
-          if (qa > best + TIE) {
-            best = qa;
+          qa[a] = q;
+          best = Math.max(best, q);
+        }
+        double tol = TIE * Math.max(1.0, Math.abs(best));
+        int bestA = -1;
+        for (int a = 0; a < nA; a++) {
+          if (qa[a] >= best - tol && (bestA < 0 || tieBreak.q(s, a) > tieBreak.q(s, bestA))) {
             bestA = a;
           }
         }
-        val[cur + s] = best;
+        val[cur + s] = qa[bestA];
         act[prev + s] = bestA;
       }
     }
