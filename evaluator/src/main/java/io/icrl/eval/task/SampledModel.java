@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  *
  * <p>Episodes are collected in rounds. The first round acts uniformly at random; each later round
  * follows the finite-horizon optimum of an optimistic model (R-max style: a state-action pair never
- * tried is a self-loop paying {@code max(largest observed reward, 0)} per step) with 10% random
+ * tried is a self-loop paying {@code max(largest observed reward, 0) + max(reward range, 1)} per
+ * step, more than any tried pair) with 10% random
  * actions, so the sampling reaches the parts of the state space random play does not. The final
  * model holds the empirical outcome frequencies (next state and termination) and mean rewards of
  * every tried pair; untried pairs become pessimistic self-loops paying the smallest observed
@@ -106,9 +107,13 @@ public final class SampledModel {
 
   private TabularMdp build(String name, boolean optimistic) {
     TabularMdpBuilder b = TabularMdp.builder(states, actions).name(name).maxEpisodeSteps(horizon);
-    double untried = optimistic ? Math.max(maxReward, 0) : minReward;
-    if (!Double.isFinite(untried)) {
-      untried = 0;
+    double untried;
+    if (!Double.isFinite(maxReward)) {
+      untried = optimistic ? 1 : 0;
+    } else if (optimistic) {
+      untried = Math.max(maxReward, 0) + Math.max(maxReward - minReward, 1);
+    } else {
+      untried = minReward;
     }
     for (int s = 0; s < states; s++) {
       for (int a = 0; a < actions; a++) {
