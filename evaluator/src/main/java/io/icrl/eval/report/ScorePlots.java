@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -23,7 +27,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * PNG plots of normalized score against episode, one per task and mode: each agent's mean over
  * seeds as a line with its 95% interval as a translucent band; the behavior data (imitation and
- * offline) as a dashed line at its mean score. Drawn headless with XChart.
+ * offline) as a dashed line at its mean score. Drawn headless with XChart, plots in parallel on
+ * the sweep's thread count.
  */
 public final class ScorePlots {
   private static final Color[] PALETTE = {new Color(0xD62728), new Color(0x1F77B4),
@@ -44,15 +49,34 @@ public final class ScorePlots {
     for (Series s : Series.of(result)) {
       byPlot.computeIfAbsent(fileName(s.task(), s.mode()), k -> new ArrayList<>()).add(s);
     }
-    List<String> written = new ArrayList<>();
-    for (Map.Entry<String, List<Series>> e : byPlot.entrySet()) {
-      List<Series> group = e.getValue();
-      XYChart chart = chart(group, result);
-      byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-      AtomicFiles.write(outDir.resolve(e.getKey()), out -> out.write(png));
-      written.add(e.getKey());
+    ExecutorService pool = Executors.newFixedThreadPool(
+        Math.max(1, Math.min(byPlot.size(), result.settings().effectiveThreads())));
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (Map.Entry<String, List<Series>> e : byPlot.entrySet()) {
+        futures.add(pool.submit(() -> {
+          XYChart chart = chart(e.getValue(), result);
+          byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+          AtomicFiles.write(outDir.resolve(e.getKey()), out -> out.write(png));
+          return e.getKey();
+        }));
+      }
+      List<String> written = new ArrayList<>();
+      for (Future<String> f : futures) {
+        written.add(f.get());
+      }
+      return written;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while drawing plots", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("drawing plots failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
-    return written;
   }
 
   private static XYChart chart(List<Series> group, SweepResult result) {
