@@ -6,7 +6,10 @@ import io.icrl.tasks.env.DiscreteEnv;
 import io.icrl.tasks.mdp.TabularMdp;
 import io.icrl.tasks.mdp.TabularMdpBuilder;
 import io.icrl.tasks.solve.FiniteHorizonPolicy;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -29,18 +32,17 @@ public final class SampledModel {
   private final int states;
   private final int actions;
   private final int horizon;
-  private final Map<Long, double[]>[] outcomes; // per (s,a): key s'*2+term -> {count, rewardSum}
+  private final List<Map<Long, double[]>> outcomes; // per (s,a): s'*2+term -> {count, reward sum}
   private final long[] tries;
   private final long[] startCounts;
   private double minReward = Double.POSITIVE_INFINITY;
   private double maxReward = Double.NEGATIVE_INFINITY;
 
-  @SuppressWarnings("unchecked")
   private SampledModel(int states, int actions, int horizon) {
     this.states = states;
     this.actions = actions;
     this.horizon = horizon;
-    this.outcomes = new Map[states * actions];
+    this.outcomes = new ArrayList<>(Collections.nCopies(states * actions, null));
     this.tries = new long[states * actions];
     this.startCounts = new long[states];
   }
@@ -93,10 +95,10 @@ public final class SampledModel {
 
   private void record(int s, int a, int next, boolean terminated, double reward) {
     int row = s * actions + a;
-    if (outcomes[row] == null) {
-      outcomes[row] = new HashMap<>();
+    if (outcomes.get(row) == null) {
+      outcomes.set(row, new HashMap<>());
     }
-    double[] acc = outcomes[row].computeIfAbsent(2L * next + (terminated ? 1 : 0),
+    double[] acc = outcomes.get(row).computeIfAbsent(2L * next + (terminated ? 1 : 0),
         k -> new double[2]);
     acc[0]++;
     acc[1] += reward;
@@ -123,10 +125,10 @@ public final class SampledModel {
           continue;
         }
         // Deterministic order of outcomes: by key.
-        long[] keys = outcomes[row].keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] keys = outcomes.get(row).keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         double total = tries[row];
         for (long key : keys) {
-          double[] acc = outcomes[row].get(key);
+          double[] acc = outcomes.get(row).get(key);
           b.outcome(s, a, (int) (key >> 1), acc[0] / total, acc[1] / acc[0], (key & 1) == 1);
         }
       }
