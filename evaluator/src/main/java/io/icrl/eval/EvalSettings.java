@@ -1,0 +1,95 @@
+package io.icrl.eval;
+
+import com.typesafe.config.Config;
+import io.icrl.core.InvalidInputException;
+import io.icrl.core.Settings;
+import io.icrl.eval.agent.RewardShaping;
+import io.icrl.eval.agent.TemperatureSchedule;
+import io.icrl.eval.baseline.Baselines;
+import io.icrl.eval.baseline.QLearningSettings;
+import io.icrl.eval.baseline.UcbQSettings;
+import io.icrl.eval.task.ReferenceSettings;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every evaluation setting, read from {@code icrl.eval} (defaults in the evaluator's
+ * reference.conf).
+ *
+ * @param episodes episodes per run (E)
+ * @param seeds independent runs per cell (K)
+ * @param rootSeed root of every random stream of a sweep
+ * @param threads worker threads (0 = all cores)
+ * @param modes the modes of a sweep
+ * @param agents the baseline agents of a sweep
+ * @param threshold the normalized score of "episodes to threshold"
+ * @param temperature the in-context model's sampling temperature per episode
+ * @param modeSettings how each mode feeds its agents
+ * @param qLearning Q-learning settings
+ * @param ucbQ UCB Q-learning settings
+ * @param references how references of tasks without exact models are obtained
+ * @param rewardShaping per task name, the shaping of rewards fed into a model's context
+ * @param suites named task lists
+ * @param heldOut the generated held-out AnyMDP suite
+ * @param defaultSuites the suites of a sweep given no task
+ */
+public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, List<Mode> modes,
+    List<String> agents, double threshold, TemperatureSchedule temperature,
+    Map<Mode, ModeSettings> modeSettings, QLearningSettings qLearning, UcbQSettings ucbQ,
+    ReferenceSettings references, Map<String, RewardShaping> rewardShaping,
+    Map<String, List<String>> suites, HeldOutSuite heldOut, List<String> defaultSuites) {
+  /** The config path of the evaluator's settings. */
+  public static final String PATH = "icrl.eval";
+
+  /** Reads and validates {@code icrl.eval}. */
+  public static EvalSettings fromConfig(Config c) {
+    String p = PATH;
+    List<Mode> modes = Mode.parseList(String.join(",", Settings.stringList(c, p + ".modes")));
+    List<String> agents = List.copyOf(Settings.stringList(c, p + ".agents"));
+    for (String a : agents) {
+      if (!Baselines.NAMES.contains(a)) {
+        throw new InvalidInputException("setting " + p + ".agents: unknown agent '" + a
+            + "'; known: " + String.join(", ", Baselines.NAMES));
+      }
+    }
+    Map<Mode, ModeSettings> ms = new EnumMap<>(Mode.class);
+    for (Mode m : Mode.values()) {
+      ms.put(m, ModeSettings.fromConfig(c, p, m));
+    }
+    Map<String, List<String>> suites = new LinkedHashMap<>();
+    for (String name : c.getObject(p + ".suites").keySet()) {
+      suites.put(name, List.copyOf(Settings.stringList(c, p + ".suites.\"" + name + "\"")));
+    }
+    if (suites.containsKey(HeldOutSuite.NAME)) {
+      throw new InvalidInputException("setting " + p + ".suites: '" + HeldOutSuite.NAME
+          + "' is generated; configure it under " + p + ".held-out-anymdp");
+    }
+    double threshold = Settings.probability(c, p + ".threshold");
+    int threads = Settings.nonNegativeInt(c, p + ".threads");
+    return new EvalSettings(Settings.positiveInt(c, p + ".episodes"),
+        Settings.positiveInt(c, p + ".seeds"), Settings.longValue(c, p + ".root-seed"), threads,
+        modes, agents, threshold, TemperatureSchedule.fromConfig(c, p + ".temperature"),
+        Map.copyOf(ms), QLearningSettings.fromConfig(c, p + ".q-learning"),
+        UcbQSettings.fromConfig(c, p + ".ucb-q"),
+        ReferenceSettings.fromConfig(c, p + ".references"),
+        Map.copyOf(RewardShaping.tableFromConfig(c, p + ".reward-shaping")),
+        java.util.Collections.unmodifiableMap(suites),
+        HeldOutSuite.fromConfig(c, p + ".held-out-anymdp"),
+        List.copyOf(Settings.stringList(c, p + ".default-suites")));
+  }
+
+  /** The worker thread count: {@link #threads()} or, when 0, every available core. */
+  public int effectiveThreads() {
+    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** A copy with another episode count, seed count, thread count, modes and agents. */
+  public EvalSettings with(int newEpisodes, int newSeeds, int newThreads, List<Mode> newModes,
+      List<String> newAgents) {
+    return new EvalSettings(newEpisodes, newSeeds, rootSeed, newThreads, List.copyOf(newModes),
+        List.copyOf(newAgents), threshold, temperature, modeSettings, qLearning, ucbQ, references,
+        rewardShaping, suites, heldOut, defaultSuites);
+  }
+}

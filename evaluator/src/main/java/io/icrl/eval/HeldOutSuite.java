@@ -1,0 +1,47 @@
+package io.icrl.eval;
+
+import com.typesafe.config.Config;
+import io.icrl.core.Settings;
+import io.icrl.eval.task.TrainingTaskRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The generated suite {@code held-out-anymdp}: {@code count} AnyMDP tasks of the training size whose
+ * seeds start at {@code firstSeed}, or just past the checkpoint's training seeds if those reach
+ * further.
+ *
+ * @param count number of tasks
+ * @param states states of each task (the checkpoint's training size)
+ * @param actions actions of each task
+ * @param firstSeed the first seed when no training range pushes it further
+ */
+public record HeldOutSuite(int count, int states, int actions, long firstSeed) {
+  /** The suite's name for {@code --suite}. */
+  public static final String NAME = "held-out-anymdp";
+  /** The generator's task name. */
+  public static final String GENERATOR = "anymdp";
+
+  public static HeldOutSuite fromConfig(Config c, String path) {
+    return new HeldOutSuite(Settings.positiveInt(c, path + ".count"),
+        Settings.positiveInt(c, path + ".states"), Settings.positiveInt(c, path + ".actions"),
+        Settings.longValue(c, path + ".first-seed"));
+  }
+
+  /** The suite's task ids, past {@code training} when it is known. */
+  public List<String> taskIds(Optional<TrainingTaskRange> training) {
+    long first = firstSeed;
+    if (training.isPresent() && training.get().generator().equals(GENERATOR)) {
+      TrainingTaskRange r = training.get();
+      if (first < r.endSeed() && first + count > r.firstSeed()) {
+        first = r.endSeed();
+      }
+    }
+    List<String> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids.add(GENERATOR + ":states=" + states + ",actions=" + actions + ",seed=" + (first + i));
+    }
+    return ids;
+  }
+}

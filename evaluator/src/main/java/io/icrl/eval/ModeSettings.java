@@ -1,0 +1,47 @@
+package io.icrl.eval;
+
+import com.typesafe.config.Config;
+import io.icrl.core.InvalidInputException;
+import io.icrl.core.Settings;
+import io.icrl.synth.format.Tag;
+import java.util.List;
+
+/**
+ * How one mode feeds its agents ({@code icrl.eval.online|imitation|offline}).
+ *
+ * @param episodes context episodes (K demonstrations, N degraded episodes; 0 online)
+ * @param policy behavior of the context data: {@code optimal}, {@code noisy-oracle} or {@code
+ *     random} ({@code none} online)
+ * @param epsilon random-action probability of the noisy oracle
+ * @param dataTag tag fed with the context data's rows
+ * @param prompt prompt fed with every row (the policy the model is asked to be)
+ * @param tag tag fed with the agent's own rows
+ */
+public record ModeSettings(int episodes, String policy, double epsilon, Tag dataTag, Tag prompt,
+    Tag tag) {
+  /** Behavior policies context data can come from. */
+  public static final List<String> POLICIES = List.of("optimal", "noisy-oracle", "random");
+
+  /** Reads the settings of {@code mode} under {@code root} (e.g. {@code icrl.eval}). */
+  public static ModeSettings fromConfig(Config c, String root, Mode mode) {
+    String p = root + "." + mode.id();
+    Tag prompt = tag(c, p + ".prompt");
+    Tag own = tag(c, p + ".tag");
+    if (mode == Mode.ONLINE) {
+      return new ModeSettings(0, "none", 0, Tag.UNK, prompt, own);
+    }
+    return new ModeSettings(Settings.positiveInt(c, p + ".episodes"),
+        Settings.oneOf(c, p + ".policy", POLICIES), Settings.probability(c, p + ".epsilon"),
+        tag(c, p + ".data-tag"), prompt, own);
+  }
+
+  private static Tag tag(Config c, String path) {
+    String v = Settings.string(c, path);
+    try {
+      return Tag.valueOf(v);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("setting " + path + " = " + v + ": expected a tag, one of"
+          + " OPT0, OPT1, OPT2, OPT3, EXP1, EXP2, RND, UNK");
+    }
+  }
+}

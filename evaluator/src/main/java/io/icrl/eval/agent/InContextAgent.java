@@ -1,0 +1,115 @@
+package io.icrl.eval.agent;
+
+import io.icrl.core.InvalidInputException;
+import io.icrl.eval.context.ContextEpisode;
+import io.icrl.synth.format.Tag;
+import java.util.SplittableRandom;
+
+/**
+ * The meta-trained model as an agent, with frozen weights: it adapts only through its context.
+ *
+ * <p>Per run it draws a fresh random permutation of state IDs and of action IDs, resets the model's
+ * context, feeds the mode's context data row by row (with the data's own tag), then plays: each
+ * observation starts a row whose logits, restricted to the task's actions, are sampled at the
+ * temperature of the current episode; the action and its (shaped) reward complete the row; the
+ * end of an episode adds a boundary row. The context is kept across episodes.
+ */
+public final class InContextAgent implements EvalAgent {
+  private final RowModel model;
+  private final TemperatureSchedule temperature;
+  private AgentRun run;
+  private IdPermutation statePerm;
+  private IdPermutation actionPerm;
+  private double[] probs;
+  private int episode;
+  private int lastAction = -1;
+
+  /** An agent driving {@code model}; the agent owns the model and closes it at {@link #end()}. */
+  public InContextAgent(RowModel model, TemperatureSchedule temperature) {
+    this.model = model;
+    this.temperature = temperature;
+  }
+
+  @Override
+  public void begin(AgentRun r) {
+    TaskInfo t = r.task();
+    if (t.states() > model.maxStates() || t.actions() > model.maxActions()) {
+      throw new InvalidInputException("task " + t.id() + " has " + t.states() + " states and "
+          + t.actions() + " actions; the model handles at most " + model.maxStates() + " and "
+          + model.maxActions());
+    }
+    this.run = r;
+    this.statePerm = IdPermutation.random(t.states(), r.rng());
+    this.actionPerm = IdPermutation.random(t.actions(), r.rng());
+    this.probs = new double[t.actions()];
+    this.episode = 1;
+    this.lastAction = -1;
+    model.reset();
+  }
+
+  @Override
+  public void observeContext(ContextEpisode ep) {
+    Tag prompt = run.prompt();
+    for (int i = 0; i < ep.length(); i++) {
+      model.appendRow(statePerm.apply(ep.state(i)), prompt, ep.tag(),
+          actionPerm.apply(ep.action(i)), (float) run.shaping().apply(ep.reward(i)), false, false);
+    }
+    model.appendRow(statePerm.apply(ep.finalState()), prompt, ep.tag(), -1, 0f, ep.terminated(),
+        ep.truncated());
+  }
+
+  @Override
+  public int act(int state) {
+    float[] logits = model.beginRow(statePerm.apply(state), run.prompt(), run.tag());
+    int choice = sample(logits, temperature.at(episode), run.rng());
+    lastAction = actionPerm.invert(choice);
+    return lastAction;
+  }
+
+  /** Samples a permuted action ID from the logits of the task's actions at temperature {@code t}. */
+  private int sample(float[] logits, double t, SplittableRandom rng) {
+    int n = probs.length;
+    int best = 0;
+    for (int a = 1; a < n; a++) {
+      if (logits[a] > logits[best]) {
+        best = a;
+      }
+    }
+    if (t <= 0) {
+      return best;
+    }
+    double sum = 0;
+    for (int a = 0; a < n; a++) {
+      probs[a] = StrictMath.exp((logits[a] - logits[best]) / t);
+      sum += probs[a];
+    }
+    double u = rng.nextDouble() * sum;
+    for (int a = 0; a < n; a++) {
+      u -= probs[a];
+      if (u < 0) {
+        return a;
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public void observe(double reward, int nextState, boolean terminated, boolean truncated) {
+    model.endRow(actionPerm.apply(lastAction), (float) run.shaping().apply(reward), false, false);
+    if (terminated || truncated) {
+      model.appendRow(statePerm.apply(nextState), run.prompt(), run.tag(), -1, 0f, terminated,
+          truncated);
+      episode++;
+    }
+  }
+
+  @Override
+  public void end() {
+    model.close();
+  }
+
+  /** The episode being played, numbered from 1. */
+  public int episode() {
+    return episode;
+  }
+}

@@ -1,0 +1,54 @@
+package io.icrl.eval.agent;
+
+import io.icrl.synth.format.Tag;
+
+/**
+ * The incremental inference contract the in-context agent drives: a causal sequence model fed one
+ * row at a time, in exactly the row semantics of training data ({@link
+ * io.icrl.synth.format.StepWindow}, docs/data-format.md): a row is an observation with its prompt and
+ * tag, the action taken there and the reward that followed; an episode's last row is a boundary row
+ * with the final observation, {@code action = -1}, {@code reward = 0} and the
+ * terminated/truncated flags. Action rows carry {@code terminated = truncated = false}.
+ *
+ * <p>How rows become tokens (previous action and reward, positional encodings) and what happens
+ * when the context is full (sliding window, segment recurrence) is the learner's policy,
+ * implemented behind this interface. The KV cache persists across episodes until {@link #reset()}.
+ *
+ * <p>IDs given here are already permuted by the agent; a model sees only IDs below {@link
+ * #maxStates()} and {@link #maxActions()}. An instance is used by one thread at a time.
+ */
+public interface RowModel extends AutoCloseable {
+  /** Size of the model's state vocabulary. */
+  int maxStates();
+
+  /** Size of the model's action vocabulary (the length of the logits). */
+  int maxActions();
+
+  /** Forgets every row (empties the KV cache) to start a new run. */
+  void reset();
+
+  /**
+   * Starts a row and returns the logits of its action (length {@link #maxActions()}; the array may
+   * be reused by the next call).
+   */
+  float[] beginRow(int state, Tag prompt, Tag tag);
+
+  /** Completes the row started by {@link #beginRow} with the action taken and its outcome. */
+  void endRow(int action, float reward, boolean terminated, boolean truncated);
+
+  /**
+   * Appends a complete row whose action is already known (context data, boundary rows). The
+   * default starts and ends a row; models may skip computing logits.
+   */
+  default void appendRow(int state, Tag prompt, Tag tag, int action, float reward,
+      boolean terminated, boolean truncated) {
+    beginRow(state, prompt, tag);
+    endRow(action, reward, terminated, truncated);
+  }
+
+  /** Number of rows currently held in context (after the learner's overflow policy). */
+  int rowsInContext();
+
+  @Override
+  void close();
+}

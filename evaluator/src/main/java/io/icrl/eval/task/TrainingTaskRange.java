@@ -1,0 +1,56 @@
+package io.icrl.eval.task;
+
+import io.icrl.core.InvalidInputException;
+import io.icrl.tasks.TaskParams;
+
+/**
+ * The generated tasks a checkpoint was trained on: seeds {@code [firstSeed, firstSeed + count)} of
+ * one generator (e.g. {@code anymdp}), recorded in the checkpoint. Evaluation must stay off them:
+ * {@link #requireHeldOut(String)} rejects a task id of that generator whose seed is in the range.
+ *
+ * @param generator the generator's task name, e.g. {@code anymdp}
+ * @param firstSeed the first training seed
+ * @param count how many consecutive seeds were used for training
+ */
+public record TrainingTaskRange(String generator, long firstSeed, long count) {
+  public TrainingTaskRange {
+    if (generator == null || generator.isBlank()) {
+      throw new InvalidInputException("training task range: empty generator name");
+    }
+    if (count < 0) {
+      throw new InvalidInputException("training task range: negative seed count " + count);
+    }
+  }
+
+  /** One past the last training seed. */
+  public long endSeed() {
+    return firstSeed + count;
+  }
+
+  public boolean contains(long seed) {
+    return seed >= firstSeed && seed - firstSeed < count;
+  }
+
+  /**
+   * Fails with a clear error when {@code taskId} names this generator with a seed inside the
+   * training range (or with no explicit seed, since it could not be checked). Other tasks pass.
+   */
+  public void requireHeldOut(String taskId) {
+    TaskParams p = TaskParams.parse(taskId);
+    if (!p.name().equals(generator)) {
+      return;
+    }
+    if (!p.has("seed")) {
+      throw new InvalidInputException("task '" + taskId + "': evaluating a " + generator
+          + " task needs an explicit seed=K outside the checkpoint's training seeds [" + firstSeed
+          + ", " + endSeed() + ")");
+    }
+    long seed = p.getLong("seed", 0);
+    if (contains(seed)) {
+      throw new InvalidInputException("task '" + taskId + "': seed " + seed + " is inside the"
+          + " checkpoint's training seeds [" + firstSeed + ", " + endSeed() + ") of " + generator
+          + "; evaluation needs held-out tasks (use a seed >= " + endSeed() + " or < " + firstSeed
+          + ", or --suite held-out-anymdp)");
+    }
+  }
+}

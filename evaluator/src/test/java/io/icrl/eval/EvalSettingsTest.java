@@ -1,0 +1,86 @@
+package io.icrl.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.icrl.core.InvalidInputException;
+import io.icrl.eval.agent.RewardShaping;
+import io.icrl.eval.task.TrainingTaskRange;
+import io.icrl.synth.format.Tag;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EvalSettingsTest {
+  @Test
+  void defaultsLoad() {
+    EvalSettings s = TestSettings.with();
+    assertEquals(List.of(Mode.ONLINE, Mode.IMITATION, Mode.OFFLINE), s.modes());
+    assertEquals(0.2, s.qLearning().learningRate(), 0);
+    assertEquals(0.99, s.qLearning().gamma(), 0);
+    assertEquals("optimal", s.modeSettings().get(Mode.IMITATION).policy());
+    assertEquals(Tag.OPT3, s.modeSettings().get(Mode.IMITATION).dataTag());
+    assertEquals(Tag.UNK, s.modeSettings().get(Mode.ONLINE).tag());
+    assertEquals("noisy-oracle", s.modeSettings().get(Mode.OFFLINE).policy());
+    assertTrue(s.suites().get("gym").contains("Taxi-v4"));
+    assertTrue(s.effectiveThreads() >= 1);
+  }
+
+  @Test
+  void badValuesAreClearErrors() {
+    InvalidInputException tag = assertThrows(InvalidInputException.class,
+        () -> TestSettings.with("icrl.eval.online.prompt=BEST"));
+    assertTrue(tag.getMessage().contains("icrl.eval.online.prompt"), tag.getMessage());
+    assertThrows(InvalidInputException.class, () -> TestSettings.with("icrl.eval.episodes=0"));
+    assertThrows(InvalidInputException.class,
+        () -> TestSettings.with("icrl.eval.offline.policy=expert"));
+    assertThrows(InvalidInputException.class,
+        () -> TestSettings.with("icrl.eval.agents=[random,dqn]"));
+    assertThrows(InvalidInputException.class, () -> TestSettings.with("icrl.eval.modez=[online]"));
+    assertThrows(InvalidInputException.class,
+        () -> TestSettings.with("icrl.eval.q-learning.learning-rate=2"));
+  }
+
+  @Test
+  void modesParse() {
+    assertEquals(List.of(Mode.OFFLINE, Mode.ONLINE), Mode.parseList("offline, online"));
+    assertThrows(InvalidInputException.class, () -> Mode.parseList("online,online"));
+    assertThrows(InvalidInputException.class, () -> Mode.parseList(""));
+  }
+
+  @Test
+  void rewardShapingPerTaskName() {
+    EvalSettings s = TestSettings.with("icrl.eval.reward-shaping.Pendulum-v1.scale=0.1");
+    assertEquals(new RewardShaping(0.1, 0),
+        RewardShaping.forTask(s.rewardShaping(), "Pendulum-v1:bins=12x5"));
+    assertEquals(RewardShaping.NONE, RewardShaping.forTask(s.rewardShaping(), "Taxi-v4"));
+  }
+
+  @Test
+  void taskSelection() {
+    EvalSettings s = TestSettings.with();
+    List<String> ids = TaskSelection.resolve(List.of("Taxi-v4"), List.of("tabular-gym"), s,
+        Optional.empty());
+    assertEquals("Taxi-v4", ids.get(0));
+    assertEquals(5, ids.size(), "duplicates dropped: " + ids);
+    List<String> defaults = TaskSelection.resolve(List.of(), List.of(), s, Optional.empty());
+    assertEquals(s.suites().get("gym").size() + s.heldOut().count(), defaults.size());
+    assertThrows(InvalidInputException.class,
+        () -> TaskSelection.resolve(List.of(), List.of("nope"), s, Optional.empty()));
+  }
+
+  @Test
+  void heldOutSuiteStaysPastTheTrainingSeeds() {
+    HeldOutSuite suite = new HeldOutSuite(3, 16, 5, 100);
+    assertEquals(List.of("anymdp:states=16,actions=5,seed=100",
+        "anymdp:states=16,actions=5,seed=101", "anymdp:states=16,actions=5,seed=102"),
+        suite.taskIds(Optional.empty()));
+    TrainingTaskRange range = new TrainingTaskRange("anymdp", 0, 1000);
+    List<String> ids = suite.taskIds(Optional.of(range));
+    assertEquals("anymdp:states=16,actions=5,seed=1000", ids.get(0));
+    ids.forEach(range::requireHeldOut);
+    assertEquals(suite.taskIds(Optional.empty()),
+        suite.taskIds(Optional.of(new TrainingTaskRange("anymdp", 0, 50))));
+  }
+}

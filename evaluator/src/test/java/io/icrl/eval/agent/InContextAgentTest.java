@@ -1,0 +1,184 @@
+package io.icrl.eval.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.icrl.core.InvalidInputException;
+import io.icrl.eval.ImitatingRowModel;
+import io.icrl.eval.ImitatingRowModel.Row;
+import io.icrl.eval.Mode;
+import io.icrl.eval.TestSettings;
+import io.icrl.eval.TestTasks;
+import io.icrl.eval.context.ContextData;
+import io.icrl.eval.context.ContextEpisode;
+import io.icrl.eval.context.EpisodePolicy;
+import io.icrl.eval.task.PreparedTask;
+import io.icrl.synth.format.Tag;
+import io.icrl.tasks.TabularTask;
+import io.icrl.tasks.env.DiscreteEnv;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class InContextAgentTest {
+  private final PreparedTask lake = PreparedTask.prepare(
+      new TabularTask("lake", TestTasks.frozenLake(false)), TestSettings.with().references(), 1);
+
+  private AgentRun run(long seed, RewardShaping shaping) {
+    return new AgentRun(lake.info(), Mode.IMITATION, 5, new SplittableRandom(seed), Tag.OPT3,
+        Tag.UNK, shaping);
+  }
+
+  private List<ContextEpisode> demos(int n) {
+    return ContextData.rollouts(lake.newEnv(), 3, EpisodePolicy.optimal(lake.optimum()), n,
+        Tag.OPT3, new SplittableRandom(3));
+  }
+
+  private double playEpisodes(InContextAgent agent, int episodes, List<Double> returns) {
+    DiscreteEnv env = lake.newEnv();
+    int s = env.reset(11);
+    double total = 0;
+    for (int e = 0; e < episodes; e++) {
+      if (e > 0) {
+        s = env.reset();
+      }
+      double ret = 0;
+      while (true) {
+        int a = agent.act(s);
+        s = env.step(a);
+        ret += env.reward();
+        agent.observe(env.reward(), s, env.terminated(), env.truncated());
+        if (env.terminated() || env.truncated()) {
+          break;
+        }
+      }
+      returns.add(ret);
+      total += ret;
+    }
+    return total;
+  }
+
+  @Test
+  void feedsRowsInTrainingSemanticsWithPermutedIds() {
+    ImitatingRowModel model = new ImitatingRowModel(32, 8);
+    InContextAgent agent = new InContextAgent(model, TemperatureSchedule.constant(0));
+    agent.begin(run(1, new RewardShaping(10, 1)));
+    List<ContextEpisode> ctx = demos(2);
+    ctx.forEach(agent::observeContext);
+    int contextRows = ctx.get(0).length() + ctx.get(1).length() + 2;
+    assertEquals(contextRows, model.rowsInContext());
+    // Context rows: the data's tag, the run's prompt, shaped rewards, a boundary row per episode.
+    Map<Integer, Integer> statePerm = new HashMap<>();
+    int i = 0;
+    for (ContextEpisode ep : ctx) {
+      for (int t = 0; t < ep.length(); t++, i++) {
+        Row r = model.rows().get(i);
+        assertEquals(Tag.OPT3, r.tag());
+        assertEquals(Tag.OPT3, r.prompt());
+        assertEquals(10 * ep.reward(t) + 1, r.reward(), 1e-6);
+        assertFalse(r.terminated() || r.truncated());
+        assertTrue(r.action() >= 0 && r.action() < 4, "action ids stay within the task's actions");
+        Integer prev = statePerm.put(ep.state(t), r.state());
+        assertTrue(prev == null || prev == r.state(), "one state id per state");
+      }
+      Row boundary = model.rows().get(i++);
+      assertEquals(-1, boundary.action());
+      assertEquals(0f, boundary.reward());
+      assertTrue(boundary.terminated());
+    }
+    // Acting: a frozen imitator reproduces the demonstrator through the permutations.
+    List<Double> returns = new java.util.ArrayList<>();
+    assertEquals(3.0, playEpisodes(agent, 3, returns), 1e-12);
+    Row own = model.rows().get(contextRows);
+    assertEquals(Tag.UNK, own.tag());
+    assertEquals(Tag.OPT3, own.prompt());
+    long boundaries = model.rows().stream().filter(r -> r.action() < 0).count();
+    assertEquals(2 + 3, boundaries, "one boundary row per episode; the context is kept");
+    assertEquals(1, model.resets());
+    agent.end();
+    assertTrue(model.closed());
+  }
+
+  @Test
+  void permutationsAreFreshPerRun() {
+    ImitatingRowModel model = new ImitatingRowModel(16, 4);
+    InContextAgent agent = new InContextAgent(model, TemperatureSchedule.constant(1));
+    agent.begin(run(1, RewardShaping.NONE));
+    agent.observeContext(demos(1).get(0));
+    int first = model.rows().get(0).state();
+    int differing = 0;
+    for (long seed = 2; seed < 12; seed++) {
+      agent.begin(run(seed, RewardShaping.NONE));
+      assertEquals(0, model.rowsInContext(), "a new run empties the context");
+      agent.observeContext(demos(1).get(0));
+      if (model.rows().get(0).state() != first) {
+        differing++;
+      }
+    }
+    assertTrue(differing >= 5, "the start state's id changes between runs");
+  }
+
+  @Test
+  void samplingFollowsTheTemperature() {
+    ImitatingRowModel model = new ImitatingRowModel(16, 4);
+    InContextAgent hot = new InContextAgent(model, new TemperatureSchedule(1000, 0, 2, false));
+    hot.begin(run(5, RewardShaping.NONE));
+    demos(1).forEach(hot::observeContext);
+    // Episode 1 at temperature 1000 is close to uniform: with 20 logits apart, the demonstrated
+    // action is not always taken.
+    int[] seen = new int[4];
+    for (int k = 0; k < 400; k++) {
+      seen[hot.act(0)]++;
+      model.endRow(0, 0, false, false); // keep the model's row bookkeeping balanced
+    }
+    for (int a = 0; a < 4; a++) {
+      assertTrue(seen[a] > 50, "action " + a + " drawn " + seen[a] + " times");
+    }
+  }
+
+  @Test
+  void rejectsTasksLargerThanTheModel() {
+    InContextAgent agent = new InContextAgent(new ImitatingRowModel(8, 8),
+        TemperatureSchedule.constant(1));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> agent.begin(run(1, RewardShaping.NONE)));
+    assertTrue(e.getMessage().contains("16 states"), e.getMessage());
+  }
+
+  @Test
+  void idPermutationIsABijection() {
+    IdPermutation p = IdPermutation.random(50, new SplittableRandom(4));
+    boolean[] hit = new boolean[50];
+    for (int i = 0; i < 50; i++) {
+      hit[p.apply(i)] = true;
+      assertEquals(i, p.invert(p.apply(i)));
+    }
+    for (boolean h : hit) {
+      assertTrue(h);
+    }
+    assertEquals(-1, p.apply(-1));
+    assertNotEquals(IdPermutation.identity(50).apply(7), -1);
+  }
+
+  @Test
+  void temperatureSchedules() {
+    TemperatureSchedule lin = new TemperatureSchedule(1.0, 0.1, 10, false);
+    assertEquals(1.0, lin.at(1), 1e-12);
+    assertEquals(0.6, lin.at(5), 1e-12);
+    assertEquals(0.1, lin.at(10), 1e-12);
+    assertEquals(0.1, lin.at(50), 1e-12);
+    TemperatureSchedule geo = new TemperatureSchedule(1.0, 0.01, 3, true);
+    assertEquals(0.1, geo.at(2), 1e-12);
+    assertEquals(0.3, TemperatureSchedule.constant(0.3).at(1), 0);
+    assertThrows(InvalidInputException.class, () -> new TemperatureSchedule(1, 0, 5, true));
+    assertThrows(InvalidInputException.class, () -> new TemperatureSchedule(-1, 0, 5, false));
+    TemperatureSchedule fromConf = TestSettings.with().temperature();
+    assertEquals(1.0, fromConf.at(1), 0);
+    assertEquals(0.1, fromConf.at(10), 1e-12);
+  }
+}
