@@ -74,8 +74,10 @@ public final class ShardFile {
       }
       Schema schema;
       List<ArrowBlock> blocks;
+      // The Arrow reader closes its channel, so it gets its own.
       try (BufferAllocator allocator = new RootAllocator();
-          ArrowFileReader reader = new ArrowFileReader(ch, allocator)) {
+          ArrowFileReader reader = new ArrowFileReader(
+              FileChannel.open(path, StandardOpenOption.READ), allocator)) {
         schema = reader.getVectorSchemaRoot().getSchema();
         blocks = reader.getRecordBlocks();
       } catch (IOException | RuntimeException e) {
