@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code icrl bench ...}: throughput benchmarks that print a table. */
 @Command(name = "bench", description = "Run throughput benchmarks and print a table.",
-    mixinStandardHelpOptions = true, subcommands = {})
+    mixinStandardHelpOptions = true, subcommands = {SynthBenchCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package io.icrl.synth;
 
 import io.icrl.core.BuildInfo;
 import io.icrl.core.InvalidInputException;
+import io.icrl.synth.bench.SparseRandomMdps;
 import io.icrl.synth.format.Manifest;
 import io.icrl.synth.format.ShardEntry;
 import io.icrl.synth.format.ShardFile;
@@ -41,9 +42,16 @@ import java.util.concurrent.Future;
 public final class SynthJob {
   private SynthJob() {}
 
-  /** Runs with the standard task registry. */
+  /**
+   * Runs with the standard task registry, plus data-synth's stand-in family {@code sparse-random}
+   * ({@link SparseRandomMdps}) when the registry has no family of that name.
+   */
   public static Manifest run(SynthSettings settings, Path outDir, SynthProgress progress) {
-    return run(settings, outDir, TaskRegistry.standard(), progress);
+    TaskRegistry registry = TaskRegistry.standard();
+    if (!registry.names().contains(SparseRandomMdps.NAME)) {
+      SparseRandomMdps.register(registry);
+    }
+    return run(settings, outDir, registry, progress);
   }
 
   /** Runs with tasks made by {@code registry}. */

@@ -34,8 +34,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * applies, the batch: a truncated or unreadable file, another format or format version, a schema
  * mismatch, compressed or nullable data, buffers out of bounds, rows that disagree with the
  * manifest, and (when verifying) CRC-32C mismatches per batch and for the whole file.
+ *
+ * <p>As a {@link WindowSource}, sequence {@code i} is the shard's batch {@code i}.
  */
-public final class ShardFile {
+public final class ShardFile implements WindowSource {
   private final Path path;
   private final Map<String, String> metadata;
   private final List<SequenceEntry> sequences;
@@ -277,5 +279,46 @@ public final class ShardFile {
 
   SequenceView view(int batch) {
     return views.get(batch);
+  }
+
+  @Override
+  public String datasetId() {
+    return path.getFileName() + ":" + metadata.get(TrajectorySchema.KEY_SHARD);
+  }
+
+  @Override
+  public int sequenceCount() {
+    return views.size();
+  }
+
+  @Override
+  public long sequenceLength(int seq) {
+    return views.get(seq).rows;
+  }
+
+  @Override
+  public int maxStates() {
+    return sequences.stream().mapToInt(SequenceEntry::states).max().orElse(0);
+  }
+
+  @Override
+  public int maxActions() {
+    return sequences.stream().mapToInt(SequenceEntry::actions).max().orElse(0);
+  }
+
+  @Override
+  public void read(int seq, long start, int length, StepWindow out) {
+    SequenceView v = views.get(seq);
+    if (start < 0 || length < 0 || start + length > v.rows || length > out.capacity()) {
+      throw new IndexOutOfBoundsException("window [" + start + ", " + (start + length)
+          + ") of batch " + seq + " (" + v.rows + " rows) into a window of capacity "
+          + out.capacity());
+    }
+    v.read((int) start, length, out);
+    out.length = length;
+    out.states = v.entry.states();
+    out.actions = v.entry.actions();
+    out.sequence = seq;
+    out.start = start;
   }
 }
