@@ -17,11 +17,11 @@ final class SynthBenchCommand implements Callable<Integer> {
       description = "State counts (default: ${DEFAULT-VALUE}).")
   List<Integer> states;
 
-  @Option(names = "--rows", defaultValue = "200000",
+  @Option(names = "--rows", defaultValue = "1000000",
       description = "Rows per sequence (default: ${DEFAULT-VALUE}).")
   int rows;
 
-  @Option(names = "--sequences", defaultValue = "5",
+  @Option(names = "--sequences", defaultValue = "3",
       description = "Sequences per measurement (default: ${DEFAULT-VALUE}).")
   int sequences;
 
@@ -38,7 +38,7 @@ final class SynthBenchCommand implements Callable<Integer> {
         config.load(), workDir));
     System.out.printf("%-44s %14s  %-13s %s%n", "benchmark (1 thread)", "value", "unit", "note");
     for (SynthBench.Row r : result) {
-      System.out.printf("%-44s %,14.0f  %-13s %s%n", r.name(), r.value(), r.unit(), r.note());
+      System.out.printf("%-44s %,14.1f  %-13s %s%n", r.name(), r.value(), r.unit(), r.note());
     }
     return 0;
   }

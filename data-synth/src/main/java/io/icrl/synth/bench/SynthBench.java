@@ -25,8 +25,10 @@ import java.util.stream.Stream;
 /**
  * Single-thread throughput of data synthesis and of the Arrow format, for {@code ./icrl bench
  * synth}: steps/s per core of (a) the uniform random policy and (b) the full default behavior
- * mixture (learners updating, labels computed), at each state count; Arrow write (with fsync), open
- * + checksum verification, and window-read throughput in MB/s.
+ * mixture (learners updating, labels computed), at each state count, measured in thread CPU time
+ * over whole sequences (task generation and the four value iterations included; their cost per
+ * sequence is reported separately); Arrow write (with fsync), open + checksum verification, and
+ * window-read throughput in MB/s (wall time).
  */
 public final class SynthBench {
   /** One line of the result table. */
@@ -62,6 +64,8 @@ public final class SynthBench {
     List<SequenceColumns> sample = null;
     SynthSettings sampleSettings = null;
     for (int states : o.states()) {
+      rows.add(new Row("per-sequence setup (task + opt0..3), " + states + " states",
+          setupMillis(settings(o, family, states, false), registry), "ms", note));
       SynthSettings uniform = settings(o, family, states, true);
       rows.add(new Row("(a) uniform random policy, " + states + " states",
           stepsPerSecond(uniform, registry, o, null), "steps/s/core", note));
@@ -93,20 +97,44 @@ public final class SynthBench {
     return SynthSettings.from(c);
   }
 
+  /** CPU time of this thread in ns: per-core throughput, robust to other load on the machine. */
+  private static long cpuNanos() {
+    return THREADS.getCurrentThreadCpuTime();
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /** Rows per CPU-second over whole sequences (including each sequence's setup). */
   private static double stepsPerSecond(SynthSettings s, TaskRegistry registry, Options o,
       List<SequenceColumns> keep) {
     SequenceSynthesizer synth = new SequenceSynthesizer(s, registry);
     synth.synthesize(1_000_000); // warm-up
     long rows = 0;
-    long t0 = System.nanoTime();
+    long t0 = cpuNanos();
     for (int i = 0; i < o.sequences(); i++) {
       SequenceColumns c = synth.synthesize(i);
       rows += c.rows();
-      if (keep != null) {
+      if (keep != null && i < 2) {
         keep.add(c);
       }
     }
-    return rows / ((System.nanoTime() - t0) / 1e9);
+    return rows / ((cpuNanos() - t0) / 1e9);
+  }
+
+  /** Mean CPU milliseconds to make a sequence's task and solve its four reference policies. */
+  private static double setupMillis(SynthSettings s, TaskRegistry registry) {
+    io.icrl.synth.rollout.TaskSource tasks =
+        new io.icrl.synth.rollout.TaskSource(s.task(), registry);
+    int n = 5;
+    io.icrl.synth.behavior.ReferencePolicies.solve(tasks.mdp(tasks.taskSeed(s.seed(), 999)),
+        s.reference().gammas());
+    long t0 = cpuNanos();
+    for (int i = 0; i < n; i++) {
+      io.icrl.synth.behavior.ReferencePolicies.solve(tasks.mdp(tasks.taskSeed(s.seed(), i)),
+          s.reference().gammas());
+    }
+    return (cpuNanos() - t0) / 1e6 / n;
   }
 
   private static void arrow(List<SequenceColumns> seqs, SynthSettings s, Path work,

@@ -52,9 +52,17 @@ final class SequenceView {
   }
 
   private static void bits(ByteBuffer buf, int start, int n, boolean[] out) {
-    for (int i = 0; i < n; i++) {
-      int r = start + i;
-      out[i] = ((buf.get(r >>> 3) >>> (r & 7)) & 1) != 0;
+    int i = 0;
+    int r = start;
+    while (i < n) {
+      int b = buf.get(r >>> 3);
+      int bit = r & 7;
+      int take = Math.min(8 - bit, n - i);
+      for (int j = 0; j < take; j++) {
+        out[i + j] = ((b >>> (bit + j)) & 1) != 0;
+      }
+      i += take;
+      r += take;
     }
   }
 }

@@ -19,7 +19,7 @@ import java.util.function.LongConsumer;
  * the behavior action, the label (the action of the reference policy named by the current prompt),
  * the prompt, the tag (masked to unk for the whole sequence or the episode), and the transition's
  * reward; every behavior of the sequence then observes the transition and the prompt may be
- * redrawn. When the episode ends (terminated or truncated), one boundary row follows with the final
+ * redrawn (per-step probability {@code switch-probability}). When the episode ends (terminated or truncated), one boundary row follows with the final
  * observation, action = label = -1, prompt = tag = unk, reward 0 and the end flags; the environment
  * resets, the behavior may switch and the episode mask is redrawn. The sequence stops after exactly
  * {@code steps} rows (its last episode is usually cut).
@@ -74,11 +74,13 @@ public final class SequenceSynthesizer {
     int prompt = draw(promptRng, promptWeights);
     boolean promptSwitching = promptRng.nextDouble() < ref.switchSequenceProbability();
     double promptSwitch = promptSwitching ? ref.switchProbability() : 0.0;
+    long promptThreshold = threshold(promptSwitch);
+    int[] label = labels[prompt];
 
     SplittableRandom tagRng = Seeds.rng(root, "tags", index);
     boolean maskSequence = tagRng.nextDouble() < settings.tags().maskSequenceProbability();
     double maskEpisodeP = settings.tags().maskEpisodeProbability();
-    boolean maskEpisode = tagRng.nextDouble() < maskEpisodeP;
+    boolean masked = maskSequence || tagRng.nextDouble() < maskEpisodeP;
 
     TabularEnv env = new TabularEnv(mdp);
     SequenceColumns out = new SequenceColumns(rows);
@@ -99,14 +101,14 @@ public final class SequenceSynthesizer {
     int reported = 0;
     while (row < rows) {
       int a = behaviors.act(s);
-      byte tag = maskSequence || maskEpisode ? UNK : behaviors.tag();
+      byte tag = masked ? UNK : behaviors.tag();
       int next = env.step(a);
       double r = env.reward();
       boolean terminated = env.terminated();
       boolean truncated = env.truncated();
       stateCol[row] = s;
       actionCol[row] = a;
-      labelCol[row] = labels[prompt][s];
+      labelCol[row] = label[s];
       promptCol[row] = (byte) prompt;
       tagCol[row] = tag;
       rewardCol[row] = (float) r;
@@ -114,8 +116,9 @@ public final class SequenceSynthesizer {
       stepCol[row] = t;
       row++;
       behaviors.observe(s, a, r, next, terminated, truncated);
-      if (promptSwitch > 0 && promptRng.nextDouble() < promptSwitch) {
+      if (promptThreshold != 0 && (promptRng.nextLong() >>> 11) < promptThreshold) {
         prompt = draw(promptRng, promptWeights);
+        label = labels[prompt];
       }
       t++;
       if (terminated || truncated) {
@@ -136,14 +139,14 @@ public final class SequenceSynthesizer {
         s = env.reset();
         if (row < rows) {
           behaviors.episodeStart(episode, row);
-          maskEpisode = tagRng.nextDouble() < maskEpisodeP;
+          masked = maskSequence || tagRng.nextDouble() < maskEpisodeP;
+        }
+        if (row - reported >= PROGRESS_EVERY) {
+          progress.accept(row - reported);
+          reported = row;
         }
       } else {
         s = next;
-      }
-      if (row - reported >= PROGRESS_EVERY) {
-        progress.accept(row - reported);
-        reported = row;
       }
     }
     progress.accept(row - reported);
@@ -151,6 +154,14 @@ public final class SequenceSynthesizer {
     out.setInfo(new SequenceInfo(index, mdp.name(), taskSeed, nS, nA, rows, episodes,
         behaviors.initialKind().key(), behaviors.switching(), behaviors.switches(), maskSequence));
     return out;
+  }
+
+  /**
+   * The integer threshold t such that a uniform 53-bit draw {@code (nextLong() >>> 11) < t} has
+   * probability {@code p} (exactly as {@code nextDouble() < p}, without the conversion).
+   */
+  static long threshold(double p) {
+    return (long) StrictMath.ceil(p * 0x1p53);
   }
 
   private static int draw(SplittableRandom rng, double[] weights) {
