@@ -173,6 +173,25 @@ class SynthJobTest {
   }
 
   @Test
+  void statisticsCountTagsAndLabelAgreement() throws Exception {
+    Path out = tmp.resolve("opt3");
+    List<String> o = new java.util.ArrayList<>(TestSettings.only("opt3"));
+    o.addAll(List.of("icrl.synth.sequences=3", "icrl.synth.steps=500",
+        "icrl.synth.tags.mask-sequence-probability=0", "icrl.synth.tags.mask-episode-probability=0"));
+    run(TestSettings.of(o.toArray(new String[0])), out, SynthProgress.NONE);
+    try (Dataset d = Dataset.open(out)) {
+      io.icrl.synth.format.DatasetStats st = io.icrl.synth.format.DatasetStats.of(d);
+      assertEquals(1500, st.rows);
+      assertEquals(st.rows, st.actionRows + st.episodes(), "every other row is a boundary row");
+      assertEquals(st.actionRows, st.tagActions[io.icrl.synth.format.Tag.OPT3.ordinal()]);
+      assertEquals(1.0, st.agreementRate(), "opt3 behavior labelled by opt3 always agrees");
+      assertTrue(st.episodes() > 0);
+      assertEquals(st.episodes(), st.tagEpisodes[io.icrl.synth.format.Tag.OPT3.ordinal()]);
+      assertEquals(st.actionRows, st.promptActions[3]);
+    }
+  }
+
+  @Test
   void damagedListedShardIsReportedOnOpenAndResume() throws Exception {
     Path out = tmp.resolve("damaged");
     run(settings(1), out, SynthProgress.NONE);
