@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code icrl bench ...}: throughput benchmarks that print a table. */
 @Command(name = "bench", description = "Run throughput benchmarks and print a table.",
-    mixinStandardHelpOptions = true, subcommands = {BenchEvalCommand.class})
+    mixinStandardHelpOptions = true, subcommands = {SynthBenchCommand.class,
+        BenchEvalCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

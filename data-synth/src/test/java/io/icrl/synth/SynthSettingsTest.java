@@ -1,0 +1,49 @@
+package io.icrl.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.icrl.core.InvalidInputException;
+import io.icrl.core.StrictConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SynthSettingsTest {
+  @Test
+  void defaultsFollowOmniRl() {
+    SynthSettings s = SynthSettings.from(StrictConfig.defaults());
+    assertEquals("anymdp", s.task().family());
+    assertEquals(List.of(0.0, 0.5, 0.93, 0.994), s.reference().gammas());
+    assertEquals(0.10, s.behavior().mix().get("q-learning"));
+    assertEquals(0.05, s.behavior().mix().get("opt3"));
+    assertEquals(1.0, s.behavior().mix().values().stream().mapToDouble(d -> d).sum(), 1e-12);
+    assertEquals(0, s.threads());
+    assertTrue(s.effectiveThreads() >= 1);
+    assertEquals("anymdp:states=16,actions=5,seed=7", s.task().taskId(7));
+  }
+
+  @Test
+  void badValuesAreNamed() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> TestSettings.of("icrl.synth.tags.mask-episode-probability=1.5"));
+    assertTrue(e.getMessage().contains("icrl.synth.tags.mask-episode-probability"), e.getMessage());
+    e = assertThrows(InvalidInputException.class,
+        () -> TestSettings.of("icrl.synth.behavior.mix.nonsense=1"));
+    assertTrue(e.getMessage().contains("icrl.synth.behavior.mix.nonsense"), e.getMessage());
+    List<String> zero = TestSettings.only("none");
+    e = assertThrows(InvalidInputException.class,
+        () -> TestSettings.of(zero.toArray(new String[0])));
+    assertTrue(e.getMessage().contains("every weight is 0"), e.getMessage());
+  }
+
+  @Test
+  void fingerprintIgnoresThreadsOnly() {
+    SynthSettings a = TestSettings.of("icrl.synth.threads=1");
+    SynthSettings b = TestSettings.of("icrl.synth.threads=7");
+    SynthSettings c = TestSettings.of("icrl.synth.seed=3");
+    assertEquals(SynthMetadata.fingerprint(a), SynthMetadata.fingerprint(b));
+    assertNotEquals(SynthMetadata.fingerprint(a), SynthMetadata.fingerprint(c));
+  }
+}
