@@ -6,5 +6,6 @@ final class BuiltinTasks {
 
   static void registerAll(TaskRegistry r) {
     // Families register here, e.g. io.icrl.tasks.gym.GymTasks.register(r).
+    io.icrl.tasks.generate.GeneratedTasks.register(r);
   }
 }
