@@ -72,7 +72,7 @@ final class AnyMdpSampler {
       term[a] = true;
     }
     return new CandidateMdp(1, actions, rowStart, next, prob, reward, std, term,
-        new StateKind[] {StateKind.NORMAL}, new double[] {1.0});
+        new StateKind[] {StateKind.NORMAL}, new double[] {1.0}, new double[1]);
   }
 
   /** One MDP draw with {@code states >= 2}, or {@code null} when the reward adjustment failed. */
@@ -378,7 +378,8 @@ final class AnyMdpSampler {
       kinds[s] = !terminal[s] ? StateKind.NORMAL
           : (finalGoal && s == ns - 1 ? StateKind.GOAL : StateKind.PITFALL);
     }
-    return new CandidateMdp(ns, na, rowStart, next, prob, mean, std, terminates, kinds, start);
+    return new CandidateMdp(ns, na, rowStart, next, prob, mean, std, terminates, kinds, start,
+        term);
   }
 
   private static int[] greedy(QTable q) {

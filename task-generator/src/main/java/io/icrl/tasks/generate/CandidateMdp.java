@@ -6,7 +6,7 @@ import io.icrl.tasks.mdp.TabularMdpBuilder;
 import io.icrl.tasks.solve.SparseModel;
 
 /**
- * A sampled MDP in the sampler's own state order, before its states are randomly relabelled: CSR
+ * An AnyMDP draw in the sampler's own state order, before its states are randomly relabelled: CSR
  * outcomes per row {@code s * actions + a}. Terminal states (kind GOAL or PITFALL) have empty rows,
  * as in Xenoverse's transition tables; {@link #build} gives them the terminating zero-reward
  * self-loop a {@link TabularMdp} needs (an episode never acts in them).
@@ -22,10 +22,12 @@ final class CandidateMdp {
   final boolean[] terminates;
   final StateKind[] kinds;
   final double[] start;
+  /** The adjusted terminal reward of entering each state (part of every reward mean into it). */
+  final double[] terminalReward;
 
   CandidateMdp(int states, int actions, int[] rowStart, int[] next, double[] prob,
       double[] rewardMean, double[] rewardStd, boolean[] terminates, StateKind[] kinds,
-      double[] start) {
+      double[] start, double[] terminalReward) {
     this.states = states;
     this.actions = actions;
     this.rowStart = rowStart;
@@ -36,6 +38,7 @@ final class CandidateMdp {
     this.terminates = terminates;
     this.kinds = kinds;
     this.start = start;
+    this.terminalReward = terminalReward;
   }
 
   /** The solver view: expected rewards, terminal rows empty. */
