@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * A short single-threaded benchmark of the task pipeline's hot paths: AnyMDP tasks sampled per
  * second at 16, 64 and 128 states (5 actions), solve times per task at {@code gamma = 0.994}
  * (value iteration, exact policy iteration, all four reference policies), and environment steps
- * per second under a uniformly random policy at 128 states.
+ * per second under a uniformly random policy at 128 states, next to a bare inverse-CDF loop over
+ * the same table as this machine's reference.
  *
  * <p>Rates are per second of this thread's CPU time where the JVM measures it (so other load on a
  * shared machine distorts them less), else of wall time; the unit says which. Each measurement
@@ -73,7 +74,8 @@ public final class TaskBench {
           1000 / clock.rate(() -> ReferencePolicies.compute(tasks.get(i[0]++ % tasks.size())),
               secondsEach), "ms/task (" + clock.unit() + ")"));
     }
-    TabularEnv env = new TabularEnv(AnyMdpGenerator.draw(128, ACTIONS, 1).mdp());
+    TabularMdp stepTask = AnyMdpGenerator.draw(128, ACTIONS, 1).mdp();
+    TabularEnv env = new TabularEnv(stepTask);
     SplittableRandom policy = new SplittableRandom(1);
     env.reset(1);
     int chunk = 1_000_000;
@@ -91,10 +93,55 @@ public final class TaskBench {
     };
     rows.add(new Row("env steps, random policy, 128x" + ACTIONS,
         chunk * clock.rate(steps, secondsEach), "steps/" + clock.unit()));
+    rows.add(new Row("bare sparse-table loop, 128x" + ACTIONS + " (reference)",
+        chunk * clock.rate(bareLoop(stepTask, chunk, sink), secondsEach),
+        "steps/" + clock.unit()));
     if (Double.isNaN(sink[0])) {
       throw new IllegalStateException("NaN reward");
     }
     return rows;
+  }
+
+  /**
+   * The floor for environment stepping on this machine: inverse-CDF sampling over flat arrays with
+   * deterministic rewards, no episode bookkeeping, no checks.
+   */
+  private static Runnable bareLoop(TabularMdp m, int chunk, double[] sink) {
+    int nA = m.actions();
+    int[] rowStart = new int[m.states() * nA];
+    int[] next = new int[m.outcomeCount()];
+    double[] cdf = new double[m.outcomeCount()];
+    double[] reward = new double[m.outcomeCount()];
+    for (int s = 0; s < m.states(); s++) {
+      for (int a = 0; a < nA; a++) {
+        rowStart[s * nA + a] = m.outcomeStart(s, a);
+        double c = 0;
+        for (int k = m.outcomeStart(s, a); k < m.outcomeEnd(s, a); k++) {
+          c += m.prob(k);
+          cdf[k] = c;
+          next[k] = m.next(k);
+          reward[k] = m.rewardMean(k);
+        }
+        cdf[m.outcomeEnd(s, a) - 1] = Double.POSITIVE_INFINITY;
+      }
+    }
+    SplittableRandom rng = new SplittableRandom(2);
+    int[] state = {0};
+    return () -> {
+      int s = state[0];
+      double sum = 0;
+      for (int t = 0; t < chunk; t++) {
+        int k = rowStart[s * nA + rng.nextInt(nA)];
+        double u = rng.nextDouble();
+        while (u >= cdf[k]) {
+          k++;
+        }
+        s = next[k];
+        sum += reward[k];
+      }
+      state[0] = s;
+      sink[0] += sum;
+    };
   }
 
   /** Times repetitions of a job on this thread's CPU clock, or the wall clock without one. */

@@ -11,7 +11,7 @@ class TaskBenchTest {
   @Test
   void reportsEveryMeasurement() {
     List<TaskBench.Row> rows = TaskBench.run(0.001);
-    assertEquals(3 + 3 * 3 + 1, rows.size());
+    assertEquals(3 + 3 * 3 + 2, rows.size());
     for (TaskBench.Row r : rows) {
       assertTrue(r.value() > 0 && Double.isFinite(r.value()), r.toString());
       assertTrue(!r.unit().isBlank());
