@@ -9,8 +9,10 @@ import java.util.SplittableRandom;
 
 /**
  * {@code anymdp}: OmniRL's current AnyMDP task sampler (Xenoverse {@code
- * xenoverse/anymdp/task_sampler.py} {@code AnyMDPTaskSampler}, as of Xenoverse commit 201effb),
- * reimplemented to be exactly reproducible.
+ * xenoverse/anymdp/task_sampler.py} {@code AnyMDPTaskSampler} with {@code task_sampler_utils.py},
+ * {@code solver.py} and {@code anymdp_env.py}, unchanged since Xenoverse commit 9d4d3b9,
+ * 2025-12-12), reimplemented to be exactly reproducible: Xenoverse reseeds from the clock, here
+ * (parameters, seed) always give the same bits.
  *
  * <p>Parameters and their fixed defaults (part of this versioned definition):
  *
