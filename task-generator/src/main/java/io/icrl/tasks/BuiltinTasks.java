@@ -5,7 +5,7 @@ final class BuiltinTasks {
   private BuiltinTasks() {}
 
   static void registerAll(TaskRegistry r) {
-    // Families register here, e.g. io.icrl.tasks.gym.GymTasks.register(r).
     io.icrl.tasks.gym.GymTasks.register(r);
+    io.icrl.tasks.generate.GeneratedTasks.register(r);
   }
 }

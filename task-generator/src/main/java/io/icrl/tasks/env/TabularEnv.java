@@ -1,6 +1,6 @@
 package io.icrl.tasks.env;
 
-import io.icrl.core.Gaussian;
+import io.icrl.core.Ziggurat;
 import io.icrl.core.InvalidInputException;
 import io.icrl.tasks.mdp.TabularMdp;
 import java.util.Optional;
@@ -9,10 +9,21 @@ import java.util.SplittableRandom;
 /**
  * A {@link DiscreteEnv} that samples a {@link TabularMdp}. Transitions are drawn by inverse CDF over
  * the (s, a) outcomes with precomputed cumulative probabilities; the step loop allocates nothing.
+ * Reward noise is Gaussian, drawn with the fast, reproducible {@link Ziggurat}: when any outcome of
+ * the MDP is noisy, every step draws one normal (scaled by that outcome's standard deviation, which
+ * may be 0), so the random stream does not depend on which outcome occurred.
  */
 public final class TabularEnv implements DiscreteEnv {
   private final TabularMdp mdp;
-  private final double[] cdf;
+  private final int actions;
+  private final int maxSteps;
+  private final int[] rowStart;
+  /**
+   * Per outcome {@code k}, at {@code 4k..4k+3}: cumulative probability within its (s, a), reward
+   * mean, reward standard deviation, and {@code 2 * next + terminated}; one cache line serves the
+   * scan and the chosen outcome.
+   */
+  private final double[] packed;
   private final double[] startCdf;
   private final boolean noisyRewards;
   private SplittableRandom rng = new SplittableRandom(0);
@@ -25,18 +36,25 @@ public final class TabularEnv implements DiscreteEnv {
 
   public TabularEnv(TabularMdp mdp) {
     this.mdp = mdp;
-    int n = mdp.outcomeCount();
-    this.cdf = new double[n];
+    this.actions = mdp.actions();
+    this.maxSteps = mdp.maxEpisodeSteps();
+    int rows = mdp.states() * actions;
+    this.rowStart = new int[rows];
+    this.packed = new double[4 * mdp.outcomeCount()];
     boolean noisy = false;
     for (int s = 0; s < mdp.states(); s++) {
-      for (int a = 0; a < mdp.actions(); a++) {
+      for (int a = 0; a < actions; a++) {
+        rowStart[s * actions + a] = mdp.outcomeStart(s, a);
         double c = 0;
         for (int k = mdp.outcomeStart(s, a), hi = mdp.outcomeEnd(s, a); k < hi; k++) {
           c += mdp.prob(k);
-          cdf[k] = c;
+          packed[4 * k] = c;
+          packed[4 * k + 1] = mdp.rewardMean(k);
+          packed[4 * k + 2] = mdp.rewardStd(k);
+          packed[4 * k + 3] = 2.0 * mdp.next(k) + (mdp.terminates(k) ? 1 : 0);
           noisy |= mdp.rewardStd(k) > 0;
         }
-        cdf[mdp.outcomeEnd(s, a) - 1] = Double.POSITIVE_INFINITY; // guard against rounding
+        packed[4 * (mdp.outcomeEnd(s, a) - 1)] = Double.POSITIVE_INFINITY; // guard rounding
       }
     }
     this.noisyRewards = noisy;
@@ -95,22 +113,21 @@ public final class TabularEnv implements DiscreteEnv {
       throw new InvalidInputException("action " + action + " out of range [0, " + mdp.actions()
           + ") for " + mdp.name());
     }
-    int k = mdp.outcomeStart(state, action);
+    int k = 4 * rowStart[state * actions + action];
     double u = rng.nextDouble();
-    while (u >= cdf[k]) {
-      k++;
+    while (u >= packed[k]) {
+      k += 4;
     }
-    state = mdp.next(k);
-    reward = mdp.rewardMean(k);
+    int code = (int) packed[k + 3];
+    state = code >>> 1;
+    terminated = (code & 1) != 0;
+    reward = packed[k + 1];
     if (noisyRewards) {
-      double sd = mdp.rewardStd(k);
-      if (sd > 0) {
-        reward += sd * Gaussian.next(rng);
-      }
+      // One normal per step whenever the MDP has any noise (branch-free; times 0 if none here).
+      reward += packed[k + 2] * Ziggurat.next(rng);
     }
-    terminated = mdp.terminates(k);
     t++;
-    truncated = !terminated && t >= mdp.maxEpisodeSteps();
+    truncated = !terminated && t >= maxSteps;
     needsReset = terminated || truncated;
     return state;
   }

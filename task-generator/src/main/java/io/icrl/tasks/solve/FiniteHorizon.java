@@ -58,19 +58,38 @@ public final class FiniteHorizon {
     }
     int nS = mdp.states();
     int nA = mdp.actions();
-    double[] v = new double[nS];
-    double[] w = new double[nS];
+    // Flat copies for the inner loop; a terminating outcome reads the extra value slot nS, which
+    // stays 0, so the loop has no branch and the arithmetic is exactly r + [not terminates] v.
+    int n = mdp.outcomeCount();
+    int[] rowStart = new int[nS * nA + 1];
+    int[] cont = new int[n];
+    double[] prob = new double[n];
+    double[] mean = new double[n];
+    for (int s = 0; s < nS; s++) {
+      for (int a = 0; a < nA; a++) {
+        rowStart[s * nA + a] = mdp.outcomeStart(s, a);
+      }
+    }
+    rowStart[nS * nA] = n;
+    for (int k = 0; k < n; k++) {
+      cont[k] = mdp.terminates(k) ? nS : mdp.next(k);
+      prob[k] = mdp.prob(k);
+      mean[k] = mdp.rewardMean(k);
+    }
+    double[] v = new double[nS + 1];
+    double[] w = new double[nS + 1];
     for (int h = 1; h <= horizon; h++) {
       for (int s = 0; s < nS; s++) {
         double acc = optimal ? Double.NEGATIVE_INFINITY : 0;
         for (int a = 0; a < nA; a++) {
-          double p = optimal ? 1 : pi[s * nA + a];
+          int row = s * nA + a;
+          double p = optimal ? 1 : pi[row];
           if (p == 0) {
             continue;
           }
           double qa = 0;
-          for (int k = mdp.outcomeStart(s, a), hi = mdp.outcomeEnd(s, a); k < hi; k++) {
-            qa += mdp.prob(k) * (mdp.rewardMean(k) + (mdp.terminates(k) ? 0 : v[mdp.next(k)]));
+          for (int k = rowStart[row], hi = rowStart[row + 1]; k < hi; k++) {
+            qa += prob[k] * (mean[k] + v[cont[k]]);
           }
           if (optimal) {
             acc = Math.max(acc, qa);
