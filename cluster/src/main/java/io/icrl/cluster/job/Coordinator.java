@@ -214,8 +214,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     getContext().getLog().info("job {} ({}) submitted: {} units, {} restored from manifest",
         spec.jobId(), spec.kind(), job.units.size(), restored);
     m.replyTo().tell(new JobAccepted(spec.jobId(), job.units.size(), restored));
-    settle(job);
-    save(job);
+    commit(job);
     dispatch();
     updateMetrics();
     return this;
@@ -274,8 +273,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       job.state = JobState.CANCELLED;
       job.queue.clear();
       getContext().getLog().info("job {} cancelled", job.spec.jobId());
-      notifyWaiters(job);
       save(job);
+      notifyWaiters(job);
       updateMetrics();
     }
     m.replyTo().tell(job.status());
@@ -337,8 +336,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     r.worker = m.workerId();
     r.error = "";
     job.transition(r, UnitState.DONE);
-    settle(job);
-    save(job);
+    commit(job);
     updateMetrics();
     return this;
   }
@@ -362,8 +360,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       job.queue.addLast(r.id());
       metrics.workUnitsReissued().inc();
     }
-    settle(job);
-    save(job);
+    commit(job);
     dispatch();
     updateMetrics();
     return this;
@@ -498,8 +495,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return null;
   }
 
-  private void settle(Job job) {
-    if (job.settle()) {
+  /** Ends the job if every unit is settled, then saves its manifest, then tells waiters. */
+  private void commit(Job job) {
+    boolean ended = job.settle();
+    save(job);
+    if (ended) {
       getContext().getLog().info("{}", job.status().summary());
       notifyWaiters(job);
     }
