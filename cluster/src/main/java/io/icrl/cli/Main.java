@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Meta-train in-context RL agents: generate tasks, synthesize data, train, evaluate.",
     subcommands = {
         TasksCommand.class,
+        NodeCommand.class,
+        JobCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -43,6 +43,21 @@ public record JobSpec(String jobId, String kind, long seedStart, int seedCount,
     payload = payload == null ? "" : payload;
   }
 
+  /** Reads the job described under {@code icrl.cluster.job}. */
+  public static JobSpec from(com.typesafe.config.Config c) {
+    String p = "icrl.cluster.job.";
+    return new JobSpec(io.icrl.core.Settings.string(c, p + "id"),
+        io.icrl.core.Settings.string(c, p + "kind"),
+        io.icrl.core.Settings.longValue(c, p + "seed-start"),
+        io.icrl.core.Settings.positiveInt(c, p + "seed-count"),
+        io.icrl.core.Settings.positiveInt(c, p + "sequences-per-task"),
+        io.icrl.core.Settings.positiveInt(c, p + "seeds-per-unit"),
+        io.icrl.core.Settings.positiveInt(c, p + "sequences-per-unit"),
+        io.icrl.core.Settings.positiveInt(c, p + "max-attempts"),
+        io.icrl.core.Settings.string(c, p + "output-dir"),
+        io.icrl.core.Settings.string(c, p + "payload"));
+  }
+
   /** Number of units the job splits into. */
   public int unitCount() {
     long n = (long) ceilDiv(seedCount, seedsPerUnit) * ceilDiv(sequencesPerTask, sequencesPerUnit);
