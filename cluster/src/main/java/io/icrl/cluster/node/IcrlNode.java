@@ -44,6 +44,8 @@ import org.apache.pekko.cluster.typed.Join;
  */
 public final class IcrlNode implements AutoCloseable {
   private static final Duration SPAWN_TIMEOUT = Duration.ofSeconds(10);
+  /** Created before any actor thread exists, so logging initializes on one thread. */
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IcrlNode.class);
 
   private final ActorSystem<SpawnProtocol.Command> system;
   private final NodeSettings settings;
@@ -80,6 +82,8 @@ public final class IcrlNode implements AutoCloseable {
     CoordinatorSettings coordinatorSettings = CoordinatorSettings.from(config);
     WorkerSettings workerSettings = WorkerSettings.from(config);
     checkPortFree(settings.hostname(), settings.port());
+    LOG.debug("starting node {}:{} with roles {}", settings.hostname(), settings.port(),
+        settings.clusterRoles());
 
     IcrlMetrics metrics = IcrlMetrics.create();
     MetricsServer server = MetricsServer.start(metrics, metricsSettings);

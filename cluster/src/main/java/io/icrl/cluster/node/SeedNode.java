@@ -50,4 +50,9 @@ public record SeedNode(String host, int port) {
     String h = host.contains(":") ? "[" + host + "]" : host;
     return "pekko://" + system + "@" + h + ":" + port;
   }
+
+  @Override
+  public String toString() {
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+  }
 }
