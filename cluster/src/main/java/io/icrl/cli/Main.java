@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         SynthCommand.class,
         DataCommand.class,
         EvalCommand.class,
+        NodeCommand.class,
+        JobCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class
     })
