@@ -82,11 +82,34 @@ public final class IncrementalPolicy implements AutoCloseable {
         history, length);
     float[] symbolLogits = append(length, 1);
     length++;
+    return toTaskActions(symbolLogits);
+  }
+
+  private float[] toTaskActions(float[] symbolLogits) {
     float[] out = new float[perm.actions()];
     for (int a = 0; a < out.length; a++) {
       out[a] = symbolLogits[perm.action(a)];
     }
     return out;
+  }
+
+  /**
+   * The logits of the task's actions at the last step, recomputed by a full forward pass over the
+   * whole context without the cache (the reference the cache must match, and the baseline of the
+   * inference benchmark).
+   */
+  public float[] recomputeLast() {
+    if (length == 0) {
+      throw new IllegalStateException("empty context");
+    }
+    float[] symbolLogits;
+    try (NDManager m = model.manager().newSubManager()) {
+      NDList tokens = history.toNDList(m, 0, length);
+      NDArray h = model.block().trunk(model.store(), tokens, false); // (1, L, D)
+      symbolLogits = model.block().policyLogits(model.store(), h.get(0).get(length - 1), false)
+          .toFloatArray();
+    }
+    return toTaskActions(symbolLogits);
   }
 
   /** Steps currently in the context. */
