@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code icrl bench ...}: throughput benchmarks that print a table. */
 @Command(name = "bench", description = "Run throughput benchmarks and print a table.",
-    mixinStandardHelpOptions = true, subcommands = {})
+    mixinStandardHelpOptions = true,
+    subcommands = {BenchTrainCommand.class, BenchInferCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Meta-train in-context RL agents: generate tasks, synthesize data, train, evaluate.",
     subcommands = {
         TasksCommand.class,
+        TrainCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class
     })
