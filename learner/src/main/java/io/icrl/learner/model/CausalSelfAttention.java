@@ -17,7 +17,6 @@ public final class CausalSelfAttention extends SeededBlock {
   private final int heads;
   private final int headDim;
   private final float scale;
-  private final float[] slopes;
   private final Dense qkv;
   private final Dense out;
 
@@ -25,35 +24,36 @@ public final class CausalSelfAttention extends SeededBlock {
     this.heads = heads;
     this.headDim = dModel / heads;
     this.scale = (float) (1.0 / Math.sqrt(headDim));
-    this.slopes = Alibi.slopes(heads);
     this.qkv = addChildBlock("qkv", Dense.builder().setInputs(dModel).setUnits(3 * dModel).build());
     this.out = addChildBlock("out", Dense.builder().setInputs(dModel).setUnits(dModel)
         .optInitStd(outInitStd).build());
   }
 
-  /** Full causal attention over {@code x} (B, T, D) -> (B, T, D). */
-  public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
+  /**
+   * Full causal attention over {@code x} (B, T, D) -> (B, T, D), with {@code bias} the ALiBi
+   * bias and causal mask (H, T, T) from {@link Alibi#bias}.
+   */
+  public NDArray apply(ParameterStore ps, NDArray x, NDArray bias, boolean training) {
     Shape s = x.getShape();
     int b = (int) s.get(0);
     int t = (int) s.get(1);
     NDArray[] qkvHeads = splitHeads(ps, x, training, b, t);
-    NDArray bias = Alibi.bias(x.getManager(), slopes, 0, t, t); // (H, T, T)
     NDArray o = attend(qkvHeads[0], qkvHeads[1], qkvHeads[2], bias); // (B, H, T, E)
     return merge(ps, o, training, b, t);
   }
 
   /**
    * Attention of {@code n} new steps {@code x} (1, n, D) over the cached steps of layer {@code
-   * layer} plus themselves; writes their keys and values into {@code cache}.
+   * layer} plus themselves; writes their keys and values into {@code cache}. {@code bias} is (H,
+   * n, cached + n) for queries at positions [cached, cached + n).
    */
-  public NDArray applyCached(ParameterStore ps, NDArray x, KvCache cache, int layer) {
+  public NDArray applyCached(ParameterStore ps, NDArray x, NDArray bias, KvCache cache,
+      int layer) {
     int n = (int) x.getShape().get(1);
     NDArray[] qkvHeads = splitHeads(ps, x, false, 1, n);
     cache.write(layer, qkvHeads[1], qkvHeads[2]);
-    int start = cache.length();
-    NDArray k = cache.keys(layer, n, x.getManager()); // (1, H, start + n, E)
+    NDArray k = cache.keys(layer, n, x.getManager()); // (1, H, cached + n, E)
     NDArray v = cache.values(layer, n, x.getManager());
-    NDArray bias = Alibi.bias(x.getManager(), slopes, start, n, start + n); // (H, n, start + n)
     NDArray o = attend(qkvHeads[0], k, v, bias);
     return merge(ps, o, false, 1, n);
   }
@@ -68,12 +68,12 @@ public final class CausalSelfAttention extends SeededBlock {
 
   /** softmax(q k^T / sqrt(E) + bias) v, with scores and softmax in float32. */
   private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray bias) {
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // (B, H, Tq, Tk)
+    NDArray scores = q.mul(scale).matMul(k.transpose(0, 1, 3, 2)); // (B, H, Tq, Tk)
     DataType type = scores.getDataType();
     if (type != DataType.FLOAT32) {
       scores = scores.toType(DataType.FLOAT32, false);
     }
-    NDArray p = scores.mul(scale).add(bias).softmax(-1);
+    NDArray p = scores.add(bias).softmax(-1);
     if (type != DataType.FLOAT32) {
       p = p.toType(type, false);
     }
@@ -89,7 +89,10 @@ public final class CausalSelfAttention extends SeededBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
+    NDArray x = inputs.singletonOrThrow();
+    int t = (int) x.getShape().get(1);
+    return new NDList(apply(ps, x, Alibi.bias(x.getManager(), Alibi.slopes(heads), 0, t, t),
+        training));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.icrl.learner.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -30,6 +31,7 @@ public final class CausalTransformer extends SeededBlock {
   private final Dense policy;
   private final IdEmbedding takenAction;
   private final Mlp world;
+  private final float[] slopes;
   private DataType computeType = DataType.FLOAT32;
 
   public CausalTransformer(ModelConfig cfg) {
@@ -42,6 +44,7 @@ public final class CausalTransformer extends SeededBlock {
     this.finalNorm = addChildBlock("final_norm", new Norm(cfg.dModel()));
     this.policy = addChildBlock("policy", Dense.builder().setInputs(cfg.dModel())
         .setUnits(cfg.actionVocab()).build());
+    this.slopes = Alibi.slopes(cfg.heads());
     this.takenAction = addChildBlock("wm_action", new IdEmbedding(cfg.actionVocab(), cfg.dModel()));
     this.world = addChildBlock("wm", new Mlp(cfg.dModel(), cfg.dModel(), cfg.stateVocab() + 1,
         0.02));
@@ -63,8 +66,10 @@ public final class CausalTransformer extends SeededBlock {
   /** Trunk over whole windows: tokens (see {@link StepTokens#toNDList}) -> h (B, T, D). */
   public NDArray trunk(ParameterStore ps, NDList tokens, boolean training) {
     NDArray x = toCompute(embed.apply(ps, tokens, training));
+    int t = (int) x.getShape().get(1);
+    NDArray bias = Alibi.bias(x.getManager(), slopes, 0, t, t); // (H, T, T), shared by layers
     for (DecoderLayer layer : layers) {
-      x = layer.apply(ps, x, training);
+      x = scoped(x, in -> layer.apply(ps, in, bias, training));
     }
     return toFloat(finalNorm.apply(ps, x, training));
   }
@@ -72,11 +77,30 @@ public final class CausalTransformer extends SeededBlock {
   /** Trunk for {@code n} new steps (1, n) appended to {@code cache}: -> h (1, n, D). */
   public NDArray trunkCached(ParameterStore ps, NDList tokens, KvCache cache) {
     NDArray x = toCompute(embed.apply(ps, tokens, false));
+    int n = (int) x.getShape().get(1);
+    int start = cache.length();
+    NDArray bias = Alibi.bias(x.getManager(), slopes, start, n, start + n); // (H, n, start + n)
     for (int l = 0; l < layers.length; l++) {
-      x = layers[l].applyCached(ps, x, cache, l);
+      int layer = l;
+      x = scoped(x, in -> layers[layer].applyCached(ps, in, bias, cache, layer));
     }
-    cache.advance((int) x.getShape().get(1));
+    cache.advance(n);
     return toFloat(finalNorm.apply(ps, x, false));
+  }
+
+  /**
+   * Runs {@code f} on {@code x} with its intermediates in a sub-manager that is closed right
+   * after, keeping only the result: without this, every layer's (B, H, T, T) temporaries would
+   * stay alive until the whole step ends. (Autograd keeps what backward needs on its own.)
+   */
+  private static NDArray scoped(NDArray x, java.util.function.UnaryOperator<NDArray> f) {
+    NDManager parent = x.getManager();
+    try (NDManager scope = parent.newSubManager()) {
+      x.tempAttach(scope);
+      NDArray y = f.apply(x);
+      y.attach(parent);
+      return y;
+    }
   }
 
   /** Policy logits (B, T, actionVocab) from h; unused symbols are not masked here. */

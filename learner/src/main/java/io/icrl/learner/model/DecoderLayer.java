@@ -24,21 +24,24 @@ public final class DecoderLayer extends SeededBlock {
     this.mlp = addChildBlock("mlp", new Mlp(cfg.dModel(), cfg.mlpHidden(), cfg.dModel(), outStd));
   }
 
-  public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
-    NDArray h = x.add(attn.apply(ps, attnNorm.apply(ps, x, training), training));
+  /** {@code bias}: the (H, T, T) attention bias of {@link Alibi#bias}. */
+  public NDArray apply(ParameterStore ps, NDArray x, NDArray bias, boolean training) {
+    NDArray h = x.add(attn.apply(ps, attnNorm.apply(ps, x, training), bias, training));
     return h.add(mlp.apply(ps, mlpNorm.apply(ps, h, training), training));
   }
 
   /** The same computation for new steps appended to layer {@code layer} of {@code cache}. */
-  public NDArray applyCached(ParameterStore ps, NDArray x, KvCache cache, int layer) {
-    NDArray h = x.add(attn.applyCached(ps, attnNorm.apply(ps, x, false), cache, layer));
+  public NDArray applyCached(ParameterStore ps, NDArray x, NDArray bias, KvCache cache,
+      int layer) {
+    NDArray h = x.add(attn.applyCached(ps, attnNorm.apply(ps, x, false), bias, cache, layer));
     return h.add(mlp.apply(ps, mlpNorm.apply(ps, h, false), false));
   }
 
+  /** Inputs: x (B, T, D) and the bias (H, T, T). */
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
+    return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
   }
 
   @Override
