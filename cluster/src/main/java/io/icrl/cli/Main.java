@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         EvalCommand.class,
         NodeCommand.class,
         JobCommand.class,
+        TrainCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class
     })

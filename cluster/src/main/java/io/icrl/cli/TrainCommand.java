@@ -1,0 +1,133 @@
+package io.icrl.cli;
+
+import com.typesafe.config.Config;
+import io.icrl.core.InvalidInputException;
+import io.icrl.learner.LearnerSettings;
+import io.icrl.learner.data.Datasets;
+import io.icrl.learner.train.LearnerMetrics;
+import io.icrl.learner.train.StepMetrics;
+import io.icrl.learner.train.Trainer;
+import io.icrl.synth.format.WindowSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code icrl train}: meta-train the transformer on a dataset into a run directory. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train the learner on a dataset; checkpoints go to RUN/checkpoint.")
+final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "Dataset directory (Arrow shards), or synthetic:sequences=N,steps=N,states=N,"
+          + "actions=N,horizon=N,seed=N for generated rollouts.")
+  String data;
+
+  @Option(names = "--out", required = true, paramLabel = "RUN",
+      description = "Run directory (manifest.json, metrics.jsonl, checkpoint/).")
+  Path out;
+
+  @Mixin ConfigOptions config;
+
+  @Option(names = "--max-steps", paramLabel = "N",
+      description = "Stop after step N (default: icrl.learner.train.steps). The learning-rate"
+          + " schedule keeps its configured length.")
+  Long maxSteps;
+
+  @Option(names = "--resume", description = "Continue the checkpoint in RUN exactly.")
+  boolean resume;
+
+  @Override
+  public Integer call() throws Exception {
+    Config c = config.load();
+    LearnerSettings s = LearnerSettings.from(c);
+    long steps = maxSteps != null ? maxSteps : s.train().steps();
+    if (steps <= 0) {
+      throw new InvalidInputException("--max-steps must be positive, got " + steps);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    try (WindowSource source = Datasets.open(data)) {
+      err.printf("icrl train: preset %s, %d layers x %d, window %d, batch %d, dataset %s%n",
+          s.preset(), s.model().layers(), s.model().dModel(), s.train().window(),
+          s.train().batch(), source.datasetId());
+      Progress progress = new Progress(err, steps, s.train().logEvery());
+      Trainer.Summary sum;
+      try {
+        sum = new Trainer(s, LearnerSettings.rawConfig(c), source, out, progress)
+            .run(steps, resume);
+      } finally {
+        progress.close();
+      }
+      PrintWriter o = spec.commandLine().getOut();
+      o.println();
+      o.printf("%-22s %s%n", "run", out.toAbsolutePath());
+      o.printf("%-22s %s%n", "device", sum.device());
+      o.printf("%-22s %,d%n", "parameters", sum.parameters());
+      o.printf("%-22s %d -> %d%n", "steps", sum.startStep(), sum.endStep());
+      StepMetrics m = sum.last();
+      if (m != null) {
+        o.printf("%-22s %.4f%n", "loss", m.loss());
+        o.printf("%-22s %.4f%n", "policy loss", m.policyLoss());
+        o.printf("%-22s %.4f%n", "next-state loss", m.nextStateLoss());
+        o.printf("%-22s %.4f%n", "reward loss", m.rewardLoss());
+        o.printf("%-22s %.3f%n", "action accuracy", m.accuracy());
+        o.printf("%-22s %.3g%n", "learning rate", m.learningRate());
+      }
+      o.printf("%-22s %,.0f%n", "tokens/s (mean)", sum.meanTokensPerSecond());
+      o.printf("%-22s %.1f%n", "seconds", sum.seconds());
+      o.printf("%-22s %s%n", "checkpoint", sum.checkpoint());
+      o.flush();
+    }
+    return 0;
+  }
+
+  /** A progress bar on a terminal, a log line every log-every steps otherwise. */
+  private static final class Progress implements LearnerMetrics {
+    private final PrintWriter err;
+    private final int every;
+    private final ProgressBar bar;
+
+    Progress(PrintWriter err, long max, int every) {
+      this.err = err;
+      this.every = every;
+      this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("train")
+          .setInitialMax(max).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+          .build();
+    }
+
+    @Override
+    public void onStep(StepMetrics m) {
+      String msg = String.format("loss %.4f acc %.3f lr %.2e %,.0f tok/s", m.loss(),
+          m.accuracy(), m.learningRate(), m.tokensPerSecond());
+      if (bar != null) {
+        bar.stepTo(m.step());
+        bar.setExtraMessage(msg);
+      } else if (m.step() % every == 0) {
+        err.printf("step %d: %s, grad-norm %.3f%n", m.step(), msg, m.gradNorm());
+        err.flush();
+      }
+    }
+
+    @Override
+    public void onCheckpoint(long step, Path dir) {
+      if (bar == null) {
+        err.printf("step %d: checkpoint %s%n", step, dir);
+        err.flush();
+      }
+    }
+
+    void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.icrl.learner.checkpoint;
+
+import ai.djl.engine.Engine;
+import io.icrl.core.AtomicFiles;
+import io.icrl.core.BuildInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code RUN/manifest.json}: what a training run is (config, seed, dataset, versions, git commit,
+ * device), written when the run starts or resumes.
+ */
+public final class RunManifest {
+  public static final String FILE = "manifest.json";
+
+  private RunManifest() {}
+
+  public static void write(Path run, Map<String, Object> config, long seed, String datasetId,
+      String device, long parameters, Long resumedFromStep) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", "icrl-learner-run");
+    m.put("checkpoint-format-version", Checkpoint.FORMAT_VERSION);
+    m.put("seed", seed);
+    m.put("dataset-id", datasetId);
+    m.put("device", device);
+    m.put("parameters", parameters);
+    if (resumedFromStep != null) {
+      m.put("resumed-from-step", resumedFromStep);
+    }
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("icrl", BuildInfo.version());
+    versions.put("git-commit", BuildInfo.gitCommit());
+    versions.put("djl", Engine.getDjlVersion());
+    versions.put("engine", Engine.getEngine("PyTorch").getEngineName() + " "
+        + Engine.getEngine("PyTorch").getVersion());
+    versions.put("java", System.getProperty("java.version"));
+    m.put("versions", versions);
+    m.put("written-at", Instant.now().toString());
+    m.put("config", config);
+    AtomicFiles.writeString(run.resolve(FILE), Checkpoint.JSON.writeValueAsString(m));
+  }
+}

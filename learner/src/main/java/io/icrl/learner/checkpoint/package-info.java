@@ -1,0 +1,2 @@
+/** Crash-safe checkpoints (parameters, optimizer state, cursor, config) and run manifests. */
+package io.icrl.learner.checkpoint;

@@ -1,0 +1,172 @@
+package io.icrl.learner.infer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.icrl.learner.model.KvCache;
+import io.icrl.learner.model.LearnerModel;
+import io.icrl.learner.model.ModelConfig;
+import io.icrl.learner.model.StepEncoding;
+import io.icrl.learner.model.StepTokens;
+import io.icrl.learner.model.SymbolPermutation;
+
+/**
+ * The evaluator's view of a trained model: feed one step at a time, read action logits. Each
+ * {@link #step} encodes the step exactly as training does ({@link StepEncoding}), appends it to a
+ * per-layer key/value cache and returns the policy's logits over the task's actions; the result
+ * equals a full forward pass over the context.
+ *
+ * <p>Feed rows with the semantics of training data: the first step of a run has flag {@code
+ * FLAG_CONTEXT_START}; each action step passes the previous action, its reward and tag; when an
+ * episode ends, feed its final observation as a step (its logits are meaningless) and then the next
+ * episode's reset observation with no previous action and flag {@code FLAG_AFTER_TERMINATED} or
+ * {@code FLAG_AFTER_TRUNCATED}.
+ *
+ * <p>Context policy: when the context holds {@code context} steps, the oldest whole episodes are
+ * dropped until at most {@code keepFraction * context} steps remain (if a single episode is longer
+ * than that, its oldest steps are dropped instead), the first kept step becomes a context start
+ * (as the first step of a training window), and the kept steps are re-encoded into the cache.
+ *
+ * <p>Not thread-safe; use one instance per concurrently evaluated run.
+ */
+public final class IncrementalPolicy implements AutoCloseable {
+  private final LearnerModel model;
+  private final ModelConfig cfg;
+  private final int capacity;
+  private final int keep;
+  private final KvCache cache;
+  private final StepTokens history;
+  private SymbolPermutation perm;
+  private int length;
+  private long drops;
+
+  public IncrementalPolicy(LearnerModel model, InferSettings settings) {
+    this.model = model;
+    this.cfg = model.config();
+    this.capacity = settings.context();
+    this.keep = Math.max(1, Math.min(capacity - 1, (int) (capacity * settings.keepFraction())));
+    this.cache = new KvCache(cfg, capacity, model.device(), model.block().computeType());
+    this.history = new StepTokens(1, capacity);
+  }
+
+  /** Starts a new run with the given symbol permutation (draw a fresh one per run). */
+  public void reset(SymbolPermutation permutation) {
+    if (permutation.actionVocab() != cfg.actionVocab()) {
+      throw new IllegalArgumentException("permutation is for action vocabulary "
+          + permutation.actionVocab() + ", the model's is " + cfg.actionVocab());
+    }
+    this.perm = permutation;
+    this.length = 0;
+    cache.clear();
+  }
+
+  /**
+   * Appends one step and returns the logits of the task's actions {@code [0, actions)} at it.
+   *
+   * @param state the current observation (task state ID)
+   * @param prompt the row's prompt code
+   * @param prevAction the previous row's action, -1 if none (context or episode start)
+   * @param prevReward the reward of the previous row's action (ignored when there is none)
+   * @param prevTag the tag of the previous row's action, -1 if none or unknown to the caller
+   * @param flag a {@code StepEncoding.FLAG_*} boundary flag
+   */
+  public float[] step(int state, int prompt, int prevAction, float prevReward, int prevTag,
+      int flag) {
+    if (perm == null) {
+      throw new IllegalStateException("call reset(permutation) before the first step");
+    }
+    if (length == capacity) {
+      dropOldest();
+    }
+    StepEncoding.encodeStep(cfg, perm, state, prompt, prevAction, prevReward, prevTag, flag,
+        history, length);
+    float[] symbolLogits = append(length, 1);
+    length++;
+    return toTaskActions(symbolLogits);
+  }
+
+  private float[] toTaskActions(float[] symbolLogits) {
+    float[] out = new float[perm.actions()];
+    for (int a = 0; a < out.length; a++) {
+      out[a] = symbolLogits[perm.action(a)];
+    }
+    return out;
+  }
+
+  /**
+   * The logits of the task's actions at the last step, recomputed by a full forward pass over the
+   * whole context without the cache (the reference the cache must match, and the baseline of the
+   * inference benchmark).
+   */
+  public float[] recomputeLast() {
+    if (length == 0) {
+      throw new IllegalStateException("empty context");
+    }
+    float[] symbolLogits;
+    try (NDManager m = model.manager().newSubManager()) {
+      NDList tokens = history.toNDList(m, 0, length);
+      NDArray h = model.block().trunk(model.store(), tokens, false); // (1, L, D)
+      symbolLogits = model.block().policyLogits(model.store(), h.get(0).get(length - 1), false)
+          .toFloatArray();
+    }
+    return toTaskActions(symbolLogits);
+  }
+
+  /** Steps currently in the context. */
+  public int length() {
+    return length;
+  }
+
+  /** How many times old episodes were dropped. */
+  public long drops() {
+    return drops;
+  }
+
+  /** The permutation of the current run. */
+  public SymbolPermutation permutation() {
+    return perm;
+  }
+
+  /** Runs tokens [from, from + n) of the history through the cache; logits of the last one. */
+  private float[] append(int from, int n) {
+    try (NDManager m = model.manager().newSubManager()) {
+      NDList tokens = history.toNDList(m, from, n);
+      NDArray h = model.block().trunkCached(model.store(), tokens, cache); // (1, n, D)
+      NDArray last = h.get(0).get(n - 1); // (D)
+      return model.block().policyLogits(model.store(), last, false).toFloatArray();
+    }
+  }
+
+  private void dropOldest() {
+    int cut = -1;
+    for (int i = 1; i < length; i++) {
+      if (startsEpisode(history.flag[i]) && length - i <= keep) {
+        cut = i;
+        break;
+      }
+    }
+    if (cut < 0) {
+      cut = length - keep; // one episode longer than what is kept: drop its oldest steps
+    }
+    for (int i = cut; i < length; i++) {
+      history.copyToken(history, i, i - cut);
+    }
+    length -= cut;
+    history.prevAction[0] = cfg.actionVocab();
+    history.prevReward[0] = 0f;
+    history.prevTag[0] = StepEncoding.NO_TAG;
+    history.flag[0] = StepEncoding.FLAG_CONTEXT_START;
+    cache.clear();
+    append(0, length);
+    drops++;
+  }
+
+  private static boolean startsEpisode(int flag) {
+    return flag == StepEncoding.FLAG_AFTER_TERMINATED || flag == StepEncoding.FLAG_AFTER_TRUNCATED;
+  }
+
+  @Override
+  public void close() {
+    cache.close();
+  }
+}

@@ -1,0 +1,13 @@
+package io.icrl.learner.train;
+
+/**
+ * What one training step measured.
+ *
+ * @param step the 1-based number of the step just taken
+ * @param loss weighted total loss
+ * @param accuracy share of labelled positions whose argmax action is the label
+ * @param tokensPerSecond real tokens per second of wall time over this step (data included)
+ */
+public record StepMetrics(long step, double loss, double policyLoss, double nextStateLoss,
+    double rewardLoss, double accuracy, double learningRate, double gradNorm,
+    double tokensPerSecond, long tokens) {}

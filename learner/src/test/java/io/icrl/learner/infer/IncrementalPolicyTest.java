@@ -1,0 +1,93 @@
+package io.icrl.learner.infer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.icrl.learner.TestModels;
+import io.icrl.learner.data.InMemoryWindowSource;
+import io.icrl.learner.model.LearnerModel;
+import io.icrl.learner.model.ModelConfig;
+import io.icrl.learner.model.StepEncoding;
+import io.icrl.learner.model.StepTokens;
+import io.icrl.learner.model.SymbolPermutation;
+import io.icrl.synth.format.StepWindow;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class IncrementalPolicyTest {
+  /** Feeds row i of a window the way the evaluator does. */
+  static float[] feed(IncrementalPolicy p, StepWindow w, int i) {
+    if (i == 0) {
+      return p.step(w.state[0], w.prompt[0], -1, 0f, -1, StepEncoding.FLAG_CONTEXT_START);
+    }
+    if (w.isBoundary(i - 1)) {
+      int flag = w.terminated[i - 1] ? StepEncoding.FLAG_AFTER_TERMINATED
+          : StepEncoding.FLAG_AFTER_TRUNCATED;
+      return p.step(w.state[i], w.prompt[i], -1, 0f, -1, flag);
+    }
+    return p.step(w.state[i], w.prompt[i], w.action[i - 1], w.reward[i - 1], w.tag[i - 1],
+        StepEncoding.FLAG_CONTINUE);
+  }
+
+  static double maxDiff(float[] a, float[] b) {
+    double d = 0;
+    for (int i = 0; i < a.length; i++) {
+      d = Math.max(d, Math.abs(a[i] - b[i]));
+    }
+    return d;
+  }
+
+  @Test
+  void stepsMatchTheTrainingEncodingAndTheFullForwardPass() {
+    ModelConfig cfg = TestModels.tinyConfig();
+    InMemoryWindowSource data = TestModels.data(1, 120, 8);
+    StepWindow w = new StepWindow(100);
+    data.read(0, 0, 100, w);
+    SymbolPermutation perm = SymbolPermutation.random(w.states, w.actions, cfg.stateVocab(),
+        cfg.actionVocab(), new SplittableRandom(4));
+    try (LearnerModel model = TestModels.model(cfg, 5);
+        IncrementalPolicy policy = new IncrementalPolicy(model, new InferSettings(128, 0.75))) {
+      StepTokens tokens = new StepTokens(1, 100);
+      StepEncoding.encodeWindow(cfg, perm, w, tokens, 0);
+      float[] full;
+      try (NDManager m = model.manager().newSubManager()) {
+        NDArray h = model.block().trunk(model.store(), tokens.toNDList(m), false);
+        full = model.block().policyLogits(model.store(), h, false).toFloatArray();
+      }
+      policy.reset(perm);
+      int av = cfg.actionVocab();
+      for (int i = 0; i < 100; i++) {
+        float[] got = feed(policy, w, i);
+        assertEquals(w.actions, got.length);
+        for (int a = 0; a < w.actions; a++) {
+          float want = full[i * av + perm.action(a)];
+          assertTrue(Math.abs(got[a] - want) < 1e-4, "step " + i + " action " + a + ": " + got[a]
+              + " vs " + want);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aFullContextDropsOldestEpisodesAndStaysExact() {
+    ModelConfig cfg = TestModels.tinyConfig();
+    InMemoryWindowSource data = TestModels.data(1, 200, 9);
+    StepWindow w = new StepWindow(200);
+    data.read(0, 0, 200, w);
+    SymbolPermutation perm = SymbolPermutation.random(w.states, w.actions, cfg.stateVocab(),
+        cfg.actionVocab(), new SplittableRandom(6));
+    try (LearnerModel model = TestModels.model(cfg, 5);
+        IncrementalPolicy policy = new IncrementalPolicy(model, new InferSettings(40, 0.75))) {
+      policy.reset(perm);
+      for (int i = 0; i < 200; i++) {
+        float[] got = feed(policy, w, i);
+        assertTrue(policy.length() <= 40);
+        double d = maxDiff(got, policy.recomputeLast());
+        assertTrue(d < 1e-4, "step " + i + ": cached vs recomputed differ by " + d);
+      }
+      assertTrue(policy.drops() >= 4, "drops " + policy.drops());
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.icrl.learner.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.icrl.core.InvalidInputException;
+import io.icrl.learner.LearnerSettings;
+import io.icrl.learner.TestModels;
+import io.icrl.learner.checkpoint.Checkpoint;
+import io.icrl.learner.data.InMemoryWindowSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingTest {
+  @TempDir Path tmp;
+
+  static final class Recorder implements LearnerMetrics {
+    final List<StepMetrics> steps = new ArrayList<>();
+
+    @Override
+    public void onStep(StepMetrics m) {
+      steps.add(m);
+    }
+
+    double[] losses() {
+      return steps.stream().mapToDouble(StepMetrics::loss).toArray();
+    }
+  }
+
+  static Trainer.Summary train(LearnerSettings s, InMemoryWindowSource data, Path run, long steps,
+      boolean resume, LearnerMetrics listener) throws Exception {
+    return new Trainer(s, Map.of(), data, run, listener).run(steps, resume);
+  }
+
+  /**
+   * Without symbol permutations the task's state and action IDs carry meaning, so a few dozen
+   * steps suffice to learn the state and label distributions (with permutations, progress needs
+   * in-context learning and thousands of steps).
+   */
+  @Test
+  void lossFallsOnASmallSyntheticDataset() throws Exception {
+    LearnerSettings s = TestModels.tiny("icrl.learner.train.steps=60",
+        "icrl.learner.train.permute=false",
+        "icrl.learner.train.batch=8", "icrl.learner.train.checkpoint-every=1000");
+    InMemoryWindowSource data = TestModels.data(16, 400, 1);
+    Recorder rec = new Recorder();
+    train(s, data, tmp.resolve("run"), 60, false, rec);
+    double[] l = rec.losses();
+    double first = (l[0] + l[1] + l[2] + l[3] + l[4]) / 5;
+    double last = (l[55] + l[56] + l[57] + l[58] + l[59]) / 5;
+    assertTrue(last < 0.6 * first, "loss " + first + " -> " + last);
+    StepMetrics end = rec.steps.get(59);
+    assertTrue(end.nextStateLoss() < rec.steps.get(0).nextStateLoss());
+    assertTrue(end.policyLoss() < rec.steps.get(0).policyLoss());
+    assertTrue(end.gradNorm() > 0 && end.learningRate() > 0 && end.tokensPerSecond() > 0);
+    assertTrue(Files.readAllLines(tmp.resolve("run").resolve(MetricsLog.FILE)).size() >= 6);
+    assertTrue(Files.isRegularFile(tmp.resolve("run/checkpoint/state.json")));
+    assertTrue(Files.isRegularFile(tmp.resolve("run/manifest.json")));
+  }
+
+  @Test
+  void resumedRunReproducesTheUninterruptedRun() throws Exception {
+    LearnerSettings s = TestModels.tiny("icrl.learner.train.steps=12",
+        "icrl.learner.train.checkpoint-every=1000");
+    InMemoryWindowSource data = TestModels.data(8, 200, 2);
+    Recorder whole = new Recorder();
+    train(s, data, tmp.resolve("a"), 12, false, whole);
+
+    Recorder first = new Recorder();
+    train(s, data, tmp.resolve("b"), 5, false, first);
+    Recorder rest = new Recorder();
+    train(s, data, tmp.resolve("b"), 12, true, rest);
+
+    double[] all = whole.losses();
+    assertArrayEquals(java.util.Arrays.copyOfRange(all, 0, 5), first.losses(), 0.0);
+    assertArrayEquals(java.util.Arrays.copyOfRange(all, 5, 12), rest.losses(), 0.0);
+    assertEquals(6, rest.steps.get(0).step());
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("a/checkpoint/model.params")),
+        Files.readAllBytes(tmp.resolve("b/checkpoint/model.params")));
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("a/checkpoint/optimizer.bin")),
+        Files.readAllBytes(tmp.resolve("b/checkpoint/optimizer.bin")));
+    assertEquals(12, Checkpoint.readState(tmp.resolve("b/checkpoint")).step());
+  }
+
+  @Test
+  void resumeRefusesAnotherModelShapeAndAnExistingRunWithoutResume() throws Exception {
+    LearnerSettings s = TestModels.tiny("icrl.learner.train.checkpoint-every=1000");
+    InMemoryWindowSource data = TestModels.data(4, 100, 3);
+    train(s, data, tmp.resolve("c"), 2, false, LearnerMetrics.NONE);
+    InvalidInputException again = assertThrows(InvalidInputException.class,
+        () -> train(s, data, tmp.resolve("c"), 4, false, LearnerMetrics.NONE));
+    assertTrue(again.getMessage().contains("--resume"), again.getMessage());
+    LearnerSettings wider = TestModels.tiny("icrl.learner.model.d-model=48");
+    InvalidInputException shape = assertThrows(InvalidInputException.class,
+        () -> train(wider, data, tmp.resolve("c"), 4, true, LearnerMetrics.NONE));
+    assertTrue(shape.getMessage().contains("d-model 32 vs 48"), shape.getMessage());
+    InvalidInputException none = assertThrows(InvalidInputException.class,
+        () -> train(s, data, tmp.resolve("d"), 4, true, LearnerMetrics.NONE));
+    assertTrue(none.getMessage().contains("no checkpoint"), none.getMessage());
+    InMemoryWindowSource other = TestModels.data(4, 100, 4);
+    InvalidInputException ds = assertThrows(InvalidInputException.class,
+        () -> train(s, other, tmp.resolve("c"), 4, true, LearnerMetrics.NONE));
+    assertTrue(ds.getMessage().contains("dataset"), ds.getMessage());
+  }
+}
