@@ -1,19 +1,18 @@
 package io.icrl.learner.data;
 
 import io.icrl.core.InvalidInputException;
+import io.icrl.synth.format.Dataset;
+import io.icrl.synth.format.Manifest;
 import io.icrl.synth.format.WindowSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
  * Finds the {@link WindowSource} for a {@code --data} argument: a {@code synthetic:k=v,...} spec
- * (generated in memory, see {@link SyntheticRollouts}) or a dataset directory, opened by the first
- * registered {@link WindowSourceFactory} that accepts it.
+ * (generated in memory, see {@link SyntheticRollouts}) or a directory of icrl Arrow shards written
+ * by {@code icrl synth}, opened and checksum-verified by {@link Dataset}.
  */
 public final class Datasets {
   private Datasets() {}
@@ -32,16 +31,12 @@ public final class Datasets {
     if (isEmpty(dir)) {
       throw new InvalidInputException("no data: directory " + dir + " is empty");
     }
-    List<String> names = new ArrayList<>();
-    for (WindowSourceFactory f : ServiceLoader.load(WindowSourceFactory.class)) {
-      names.add(f.name());
-      if (f.canOpen(dir)) {
-        return f.open(dir);
-      }
+    if (!Files.isRegularFile(dir.resolve(Manifest.FILE))) {
+      throw new InvalidInputException("no data: " + dir + " has no " + Manifest.FILE
+          + " (not an icrl dataset; make one with ./icrl synth, or use"
+          + " --data synthetic:sequences=N,steps=N,states=N,actions=N)");
     }
-    throw new InvalidInputException("no data: " + dir + " is not a dataset this build can read"
-        + " (readers: " + (names.isEmpty() ? "none registered" : String.join(", ", names))
-        + "; or use --data synthetic:sequences=N,steps=N,states=N,actions=N)");
+    return Dataset.open(dir);
   }
 
   private static boolean isEmpty(Path dir) {
