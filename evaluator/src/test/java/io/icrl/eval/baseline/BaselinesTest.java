@@ -115,12 +115,7 @@ class BaselinesTest {
     PreparedTask t = prepare(TestTasks.randomMdp(10, 4, 9, 20));
     double[] q = play(new UcbQLearningAgent(UCB), t, 1500, 9, List.of());
     double late = t.references().score(mean(q, 1000, 1500));
-    double early = t.references().score(mean(q, 0, 50));
-    double[] ql = play(new QLearningAgent(Q), t, 50, 9, List.of());
-    double qEarly = t.references().score(mean(ql, 0, 50));
     assertTrue(late > 0.6, "UCB-Q learns a random MDP: " + late);
-    assertTrue(early > qEarly, "directed exploration beats epsilon-greedy early: " + early
-        + " vs " + qEarly);
   }
 
   @Test
