@@ -54,7 +54,7 @@ public final class FiniteHorizon {
     int horizon = mdp.maxEpisodeSteps();
     if (horizon == Integer.MAX_VALUE) {
       throw new InvalidInputException(mdp.name() + " has no step limit; finite-horizon returns"
-          + " need one");
+          + " need one (give the task id one, e.g. " + mdp.name() + ":max_episode_steps=200)");
     }
     int nS = mdp.states();
     int nA = mdp.actions();

@@ -43,7 +43,7 @@ public final class FiniteHorizonPolicy {
     int horizon = mdp.maxEpisodeSteps();
     if (horizon == Integer.MAX_VALUE) {
       throw new InvalidInputException(mdp.name() + " has no step limit; a finite-horizon policy"
-          + " needs one");
+          + " needs one (give the task id one, e.g. " + mdp.name() + ":max_episode_steps=200)");
     }
     int nS = mdp.states();
     int nA = mdp.actions();
