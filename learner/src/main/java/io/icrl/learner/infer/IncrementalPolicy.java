@@ -39,6 +39,8 @@ public final class IncrementalPolicy implements AutoCloseable {
   private SymbolPermutation perm;
   private int length;
   private long drops;
+  /** The state of the previous step (its transition goes into the next token), -1 if none. */
+  private int lastState = -1;
 
   public IncrementalPolicy(LearnerModel model, InferSettings settings) {
     this.model = model;
@@ -57,6 +59,7 @@ public final class IncrementalPolicy implements AutoCloseable {
     }
     this.perm = permutation;
     this.length = 0;
+    this.lastState = -1;
     cache.clear();
   }
 
@@ -78,8 +81,9 @@ public final class IncrementalPolicy implements AutoCloseable {
     if (length == capacity) {
       dropOldest();
     }
-    StepEncoding.encodeStep(cfg, perm, state, prompt, prevAction, prevReward, prevTag, flag,
-        history, length);
+    StepEncoding.encodeStep(cfg, perm, state, prompt, lastState, prevAction, prevReward, prevTag,
+        flag, history, length);
+    lastState = state;
     float[] symbolLogits = append(length, 1);
     length++;
     return toTaskActions(symbolLogits);
@@ -153,6 +157,7 @@ public final class IncrementalPolicy implements AutoCloseable {
     }
     length -= cut;
     history.prevAction[0] = cfg.actionVocab();
+    history.prevState[0] = cfg.stateVocab();
     history.prevReward[0] = 0f;
     history.prevTag[0] = StepEncoding.NO_TAG;
     history.flag[0] = StepEncoding.FLAG_CONTEXT_START;

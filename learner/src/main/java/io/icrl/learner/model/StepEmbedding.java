@@ -16,6 +16,7 @@ public final class StepEmbedding extends SeededBlock {
   private final IdEmbedding state;
   private final IdEmbedding prompt;
   private final IdEmbedding prevAction;
+  private final IdEmbedding prevState;
   private final IdEmbedding prevTag;
   private final IdEmbedding flag;
   private final Mlp reward;
@@ -26,6 +27,7 @@ public final class StepEmbedding extends SeededBlock {
     this.state = addChildBlock("state", new IdEmbedding(cfg.stateVocab(), d));
     this.prompt = addChildBlock("prompt", new IdEmbedding(cfg.promptVocab(), d));
     this.prevAction = addChildBlock("prev_action", new IdEmbedding(cfg.actionVocab() + 1, d));
+    this.prevState = addChildBlock("prev_state", new IdEmbedding(cfg.stateVocab() + 1, d));
     this.prevTag = addChildBlock("prev_tag", new IdEmbedding(StepEncoding.TAG_VOCAB, d));
     this.flag = addChildBlock("flag", new IdEmbedding(StepEncoding.FLAGS, d));
     this.reward = addChildBlock("prev_reward", new Mlp(1, cfg.rewardHidden(), d, 0.02));
@@ -33,12 +35,13 @@ public final class StepEmbedding extends SeededBlock {
 
   /**
    * Inputs in the order of {@link StepTokens#toNDList}: state, prompt, prevAction, prevTag, flag
-   * (int, (B, T)) and prevReward (float, (B, T, 1)).
+   * (int, (B, T)), prevReward (float, (B, T, 1)) and prevState (int, (B, T)).
    */
   public NDArray apply(ParameterStore ps, NDList in, boolean training) {
     NDArray x = state.apply(ps, in.get(0), training);
     x = x.add(prompt.apply(ps, in.get(1), training));
     x = x.add(prevAction.apply(ps, in.get(2), training));
+    x = x.add(prevState.apply(ps, in.get(6), training));
     x = x.add(prevTag.apply(ps, in.get(3), training));
     x = x.add(flag.apply(ps, in.get(4), training));
     return x.add(reward.apply(ps, in.get(5), training));

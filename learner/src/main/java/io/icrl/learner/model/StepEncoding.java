@@ -9,8 +9,9 @@ import io.icrl.synth.format.Tag;
  * inference alike.
  *
  * <p>The token of step t combines the current observation {@code s_t} and prompt {@code p_t} with
- * what came just before: the previous row's action {@code a_{t-1}}, reward {@code r_{t-1}} and tag,
- * and a boundary flag. The action read out at step t therefore sees the whole history and the
+ * what came just before: the previous row's state {@code s_{t-1}}, action {@code a_{t-1}}, reward
+ * {@code r_{t-1}} and tag, and a boundary flag. A token thus holds a whole transition, which lets
+ * attention retrieve what happened at earlier visits of the current state in a single hop. The action read out at step t therefore sees the whole history and the
  * current state but never {@code a_t}.
  *
  * <p>Boundary flags follow the row semantics of {@link StepWindow}: an episode ends with a boundary
@@ -40,12 +41,14 @@ public final class StepEncoding {
    * Writes one step's token (raw task IDs, mapped through {@code perm}) at {@code index} of {@code
    * out}.
    *
+   * @param prevState the previous row's task state (used only when {@code prevAction} is given)
    * @param prevAction the previous row's task action, or -1 for none
    * @param prevTag the previous row's tag code, or -1 for none
    * @param flag one of the {@code FLAG_*} constants
    */
   public static void encodeStep(ModelConfig cfg, SymbolPermutation perm, int state, int prompt,
-      int prevAction, float prevReward, int prevTag, int flag, StepTokens out, int index) {
+      int prevState, int prevAction, float prevReward, int prevTag, int flag, StepTokens out,
+      int index) {
     if (prompt < 0 || prompt >= cfg.promptVocab()) {
       throw new InvalidInputException("prompt code " + prompt + " out of the model's prompt"
           + " vocabulary [0, " + cfg.promptVocab() + ")");
@@ -62,6 +65,7 @@ public final class StepEncoding {
     out.prompt[index] = prompt;
     boolean none = prevAction < 0;
     out.prevAction[index] = none ? cfg.actionVocab() : perm.action(prevAction);
+    out.prevState[index] = none || prevState < 0 ? cfg.stateVocab() : perm.state(prevState);
     out.prevReward[index] = none ? 0f : rewardFeature(prevReward);
     out.prevTag[index] = none || prevTag < 0 ? NO_TAG : prevTag;
     out.flag[index] = flag;
@@ -78,6 +82,7 @@ public final class StepEncoding {
     int n = Math.min(out.steps, w.length);
     int base = row * out.steps;
     for (int i = 0; i < n; i++) {
+      int prevState = -1;
       int prevAction = -1;
       float prevReward = 0f;
       int prevTag = -1;
@@ -88,17 +93,19 @@ public final class StepEncoding {
         flag = w.terminated[i - 1] ? FLAG_AFTER_TERMINATED : FLAG_AFTER_TRUNCATED;
       } else {
         flag = FLAG_CONTINUE;
+        prevState = w.state[i - 1];
         prevAction = w.action[i - 1];
         prevReward = w.reward[i - 1];
         prevTag = w.tag[i - 1];
       }
-      encodeStep(cfg, perm, w.state[i], w.prompt[i] & 0xff, prevAction, prevReward, prevTag, flag,
-          out, base + i);
+      encodeStep(cfg, perm, w.state[i], w.prompt[i] & 0xff, prevState, prevAction, prevReward,
+          prevTag, flag, out, base + i);
     }
     for (int i = n; i < out.steps; i++) {
       out.state[base + i] = 0;
       out.prompt[base + i] = 0;
       out.prevAction[base + i] = cfg.actionVocab();
+      out.prevState[base + i] = cfg.stateVocab();
       out.prevReward[base + i] = 0f;
       out.prevTag[base + i] = NO_TAG;
       out.flag[base + i] = FLAG_CONTINUE;

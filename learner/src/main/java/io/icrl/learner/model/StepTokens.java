@@ -19,6 +19,12 @@ public final class StepTokens {
   public final int[] prompt;
   /** Symbol of the previous row's action, or {@code actionVocab} for "none". */
   public final int[] prevAction;
+  /**
+   * Symbol of the previous row's state when that row took an action, or {@code stateVocab} for
+   * "none": with it a token holds a whole transition (s_{t-1}, a_{t-1}, r_{t-1}, s_t), so attention
+   * can find earlier experience of the current state in one hop.
+   */
+  public final int[] prevState;
   /** Tag code of the previous row's action, or {@link StepEncoding#NO_TAG}. */
   public final int[] prevTag;
   /** Boundary flag, one of {@code StepEncoding.FLAG_*}. */
@@ -33,6 +39,7 @@ public final class StepTokens {
     state = new int[n];
     prompt = new int[n];
     prevAction = new int[n];
+    prevState = new int[n];
     prevTag = new int[n];
     flag = new int[n];
     prevReward = new float[n];
@@ -47,6 +54,7 @@ public final class StepTokens {
     state[to] = src.state[from];
     prompt[to] = src.prompt[from];
     prevAction[to] = src.prevAction[from];
+    prevState[to] = src.prevState[from];
     prevTag[to] = src.prevTag[from];
     flag[to] = src.flag[from];
     prevReward[to] = src.prevReward[from];
@@ -57,6 +65,7 @@ public final class StepTokens {
     Arrays.fill(state, 0);
     Arrays.fill(prompt, 0);
     Arrays.fill(prevAction, 0);
+    Arrays.fill(prevState, 0);
     Arrays.fill(prevTag, 0);
     Arrays.fill(flag, 0);
     Arrays.fill(prevReward, 0f);
@@ -64,8 +73,8 @@ public final class StepTokens {
 
   /**
    * The first {@code steps} tokens of each row as NDArrays in {@code manager}: state, prompt,
-   * prevAction, prevTag, flag (int32, each (rows, steps)) and prevReward (float32, (rows, steps,
-   * 1)), the input order of {@link CausalTransformer}.
+   * prevAction, prevTag, flag (int32, each (rows, steps)), prevReward (float32, (rows, steps, 1))
+   * and prevState (int32, (rows, steps)), the input order of {@link CausalTransformer}.
    */
   public NDList toNDList(NDManager manager) {
     Shape s = new Shape(rows, steps);
@@ -75,7 +84,8 @@ public final class StepTokens {
         manager.create(prevAction, s),
         manager.create(prevTag, s),
         manager.create(flag, s),
-        manager.create(prevReward, new Shape(rows, steps, 1)));
+        manager.create(prevReward, new Shape(rows, steps, 1)),
+        manager.create(prevState, s));
   }
 
   /** Tokens {@code [from, from + count)} of a single-row buffer as a (1, count) batch. */
@@ -87,6 +97,7 @@ public final class StepTokens {
         manager.create(Arrays.copyOfRange(prevAction, from, from + count), s),
         manager.create(Arrays.copyOfRange(prevTag, from, from + count), s),
         manager.create(Arrays.copyOfRange(flag, from, from + count), s),
-        manager.create(Arrays.copyOfRange(prevReward, from, from + count), new Shape(1, count, 1)));
+        manager.create(Arrays.copyOfRange(prevReward, from, from + count), new Shape(1, count, 1)),
+        manager.create(Arrays.copyOfRange(prevState, from, from + count), s));
   }
 }
