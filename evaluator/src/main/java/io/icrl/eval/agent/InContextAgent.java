@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * context, feeds the mode's context data row by row (with the data's own tag), then plays: each
  * observation starts a row whose logits, restricted to the task's actions, are sampled at the
  * temperature of the current episode; the action and its (shaped) reward complete the row; the
- * end of an episode adds a boundary row. The context is kept across episodes.
+ * end of an episode adds a boundary row (final observation, no action, prompt and tag UNK, as in
+ * training data). The context is kept across episodes.
  */
 public final class InContextAgent implements EvalAgent {
   private final RowModel model;
@@ -44,7 +45,7 @@ public final class InContextAgent implements EvalAgent {
     this.probs = new double[t.actions()];
     this.episode = 1;
     this.lastAction = -1;
-    model.reset();
+    model.reset(t.states(), t.actions(), r.rng());
   }
 
   @Override
@@ -54,7 +55,7 @@ public final class InContextAgent implements EvalAgent {
       model.appendRow(statePerm.apply(ep.state(i)), prompt, ep.tag(),
           actionPerm.apply(ep.action(i)), (float) run.shaping().apply(ep.reward(i)), false, false);
     }
-    model.appendRow(statePerm.apply(ep.finalState()), prompt, ep.tag(), -1, 0f, ep.terminated(),
+    model.appendRow(statePerm.apply(ep.finalState()), Tag.UNK, Tag.UNK, -1, 0f, ep.terminated(),
         ep.truncated());
   }
 
@@ -97,7 +98,7 @@ public final class InContextAgent implements EvalAgent {
   public void observe(double reward, int nextState, boolean terminated, boolean truncated) {
     model.endRow(actionPerm.apply(lastAction), (float) run.shaping().apply(reward), false, false);
     if (terminated || truncated) {
-      model.appendRow(statePerm.apply(nextState), run.prompt(), run.tag(), -1, 0f, terminated,
+      model.appendRow(statePerm.apply(nextState), Tag.UNK, Tag.UNK, -1, 0f, terminated,
           truncated);
       episode++;
     }
@@ -106,6 +107,16 @@ public final class InContextAgent implements EvalAgent {
   @Override
   public void end() {
     model.close();
+  }
+
+  /** The permutation of state IDs of the current run (task ID -> ID the model sees). */
+  public IdPermutation statePermutation() {
+    return statePerm;
+  }
+
+  /** The permutation of action IDs of the current run (task ID -> ID the model sees). */
+  public IdPermutation actionPermutation() {
+    return actionPerm;
   }
 
   /** The episode being played, numbered from 1. */

@@ -90,6 +90,8 @@ class InContextAgentTest {
       assertEquals(-1, boundary.action());
       assertEquals(0f, boundary.reward());
       assertTrue(boundary.terminated());
+      assertEquals(Tag.UNK, boundary.prompt(), "boundary rows carry prompt UNK, as in the data");
+      assertEquals(Tag.UNK, boundary.tag());
     }
     // Acting: a frozen imitator reproduces the demonstrator through the permutations.
     List<Double> returns = new java.util.ArrayList<>();
