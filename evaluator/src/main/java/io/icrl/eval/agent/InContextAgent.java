@@ -23,6 +23,9 @@ public final class InContextAgent implements EvalAgent {
   private IdPermutation actionPerm;
   private double[] probs;
   private int episode;
+  /** The agent's own environment steps so far, and at the start of the current episode. */
+  private long steps;
+  private long stepsAtEpisodeStart;
   private int lastAction = -1;
 
   /** An agent driving {@code model}; the agent owns the model and closes it at {@link #end()}. */
@@ -44,6 +47,8 @@ public final class InContextAgent implements EvalAgent {
     this.actionPerm = IdPermutation.random(t.actions(), r.rng());
     this.probs = new double[t.actions()];
     this.episode = 1;
+    this.steps = 0;
+    this.stepsAtEpisodeStart = 0;
     this.lastAction = -1;
     model.reset(t.states(), t.actions(), r.rng());
   }
@@ -62,7 +67,7 @@ public final class InContextAgent implements EvalAgent {
   @Override
   public int act(int state) {
     float[] logits = model.beginRow(statePerm.apply(state), run.prompt(), run.tag());
-    int choice = sample(logits, temperature.at(episode), run.rng());
+    int choice = sample(logits, temperature.at(episode, stepsAtEpisodeStart), run.rng());
     lastAction = actionPerm.invert(choice);
     return lastAction;
   }
@@ -97,10 +102,12 @@ public final class InContextAgent implements EvalAgent {
   @Override
   public void observe(double reward, int nextState, boolean terminated, boolean truncated) {
     model.endRow(actionPerm.apply(lastAction), (float) run.shaping().apply(reward), false, false);
+    steps++;
     if (terminated || truncated) {
       model.appendRow(statePerm.apply(nextState), Tag.UNK, Tag.UNK, -1, 0f, terminated,
           truncated);
       episode++;
+      stepsAtEpisodeStart = steps;
     }
   }
 
