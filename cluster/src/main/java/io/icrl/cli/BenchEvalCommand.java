@@ -1,11 +1,14 @@
 package io.icrl.cli;
 
+import ai.djl.Device;
+import com.typesafe.config.Config;
 import io.icrl.core.InvalidInputException;
 import io.icrl.eval.EvalSettings;
 import io.icrl.eval.TaskSelection;
 import io.icrl.eval.agent.AgentFactory;
 import io.icrl.eval.agent.CheckpointModels;
 import io.icrl.eval.agent.InContextAgentFactory;
+import io.icrl.eval.agent.LearnerModelSource;
 import io.icrl.eval.agent.RowModelSource;
 import io.icrl.eval.baseline.Baselines;
 import io.icrl.eval.baseline.BehaviorData;
@@ -16,6 +19,10 @@ import io.icrl.eval.sweep.SweepListener;
 import io.icrl.eval.sweep.SweepRequest;
 import io.icrl.eval.sweep.SweepResult;
 import io.icrl.eval.task.PreparedTask;
+import io.icrl.learner.LearnerSettings;
+import io.icrl.learner.infer.InferSettings;
+import io.icrl.learner.model.Devices;
+import io.icrl.learner.model.LearnerModel;
 import io.icrl.tasks.TabularTask;
 import io.icrl.tasks.TaskRegistry;
 import io.icrl.tasks.mdp.TabularMdp;
@@ -28,15 +35,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code icrl bench eval}: agent steps/s (the in-context model at contexts of 1k and 4k rows, and
- * the baselines) and the wall time of a reference sweep (default: the configured default suites
- * with the configured E and K).
+ * {@code icrl bench eval}: agent steps/s (the in-context model at contexts of 1k and 4k rows, alone
+ * and as parallel cells sharing its weights, and the baselines) and the wall time of a reference
+ * sweep (default: the configured default suites with the configured E and K). Without {@code
+ * --checkpoint} the model is an untrained one of the configured learner preset ({@code
+ * icrl.learner.preset}, local by default): speed does not depend on the weights.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Agent steps/s (model at contexts 1k and 4k, baselines) and the wall time of a"
@@ -45,7 +57,8 @@ final class BenchEvalCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions config = new ConfigOptions();
 
-  @Option(names = "--checkpoint", paramLabel = "RUN", description = "In-context model to measure.")
+  @Option(names = "--checkpoint", paramLabel = "RUN", description = "In-context model to measure"
+      + " (default: an untrained model of icrl.learner.preset).")
   Path checkpoint;
 
   @Option(names = "--task", paramLabel = "ID", description = "Reference sweep task (repeatable).")
@@ -66,21 +79,47 @@ final class BenchEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EvalSettings s = EvalSettings.fromConfig(config.load());
-    Optional<RowModelSource> model = checkpoint == null ? Optional.empty()
-        : Optional.of(CheckpointModels.open(checkpoint));
+    Config c = config.load();
+    EvalSettings s = EvalSettings.fromConfig(c);
+    try (LearnerModelSource model = checkpoint == null ? untrained(c, s)
+        : CheckpointModels.open(checkpoint, s.model(), 1, Optional.empty())) {
+      return measure(s, model);
+    }
+  }
+
+  /** An untrained model of the configured learner preset (speed does not depend on training). */
+  private static LearnerModelSource untrained(Config c, EvalSettings s) {
+    LearnerSettings ls = LearnerSettings.from(c);
+    Devices.configureThreads(s.model().intraOpThreads(1));
+    Device device = Devices.choose(s.model().device());
+    LearnerModel m = LearnerModel.create(ls.model(), ls.seed(), device,
+        Devices.computeType(s.model().precision(), device));
+    return new LearnerModelSource(m, new InferSettings(s.model().context(),
+        s.model().keepFraction()), "untrained " + ls.preset() + " preset ("
+        + ls.model().layers() + " x " + ls.model().dModel() + ", " + m.parameterCount()
+        + " parameters) on " + device, Optional.empty());
+  }
+
+  private int measure(EvalSettings s, LearnerModelSource model) throws Exception {
     PreparedTask bench = PreparedTask.prepare(new TabularTask("bench-mdp:states=64,actions=5",
         benchMdp()), s.references(), s.rootSeed());
+    System.out.println("model: " + model.describe() + ", context " + s.model().context()
+        + " steps");
     System.out.printf("%-12s %-8s %14s%n", "agent", "context", "steps/s");
-    if (model.isPresent()) {
-      AgentFactory f = new InContextAgentFactory(model.get(), s.temperature());
-      for (int ctx : new int[] {1024, 4096}) {
-        double sps = AgentThroughput.stepsPerSecond(f, bench, ctx, Math.min(steps, 2000), 1);
-        System.out.printf("%-12s %-8s %14.0f%n", "model", ctx / 1024 + "k", sps);
-      }
-    } else {
-      System.out.printf("%-12s %-8s %14s%n", "model", "1k/4k",
-          "n/a (no --checkpoint)");
+    AgentFactory inContext = new InContextAgentFactory(model, s.temperature());
+    int modelSteps = Math.min(steps, 2000);
+    Devices.configureThreads(s.model().intraOpThreads(1));
+    AgentThroughput.stepsPerSecond(inContext, bench, 0, Math.min(modelSteps, 200), 0); // warm-up
+    for (int ctx : new int[] {1024, 4096}) {
+      double sps = AgentThroughput.stepsPerSecond(inContext, bench, ctx, modelSteps, 1);
+      System.out.printf("%-12s %-8s %14.0f%n", "model", ctx / 1024 + "k", sps);
+    }
+    int cells = s.effectiveThreads();
+    if (cells > 1) {
+      Devices.configureThreads(s.model().intraOpThreads(cells));
+      double total = parallelStepsPerSecond(inContext, bench, 1024, modelSteps, cells);
+      System.out.printf("%-12s %-8s %14.0f  (%d cells in parallel, %d intra-op thread(s) each,"
+          + " total)%n", "model x" + cells, "1k", total, cells, s.model().intraOpThreads(cells));
     }
     for (String name : Baselines.NAMES) {
       if (name.equals(BehaviorData.NAME)) {
@@ -94,7 +133,9 @@ final class BenchEvalCommand implements Callable<Integer> {
     if (noSweep) {
       return 0;
     }
-    List<String> ids = TaskSelection.resolve(tasks, suites, s, Optional.empty());
+    // The reference sweep includes the model only when it is a real checkpoint.
+    Optional<RowModelSource> swept = checkpoint == null ? Optional.empty() : Optional.of(model);
+    List<String> ids = TaskSelection.resolve(tasks, suites, s, model.trainingRange());
     List<String> unknown = new ArrayList<>();
     for (String id : ids) {
       try {
@@ -110,8 +151,9 @@ final class BenchEvalCommand implements Callable<Integer> {
     Path out = Files.createTempDirectory("icrl-bench-eval");
     try {
       long start = System.nanoTime();
-      SweepResult r = Sweep.run(new SweepRequest(ids, s, registry::make, model, Optional.empty(),
-          out), SweepListener.NONE);
+      Devices.configureThreads(s.model().intraOpThreads(s.effectiveThreads()));
+      SweepResult r = Sweep.run(new SweepRequest(ids, s, registry::make, swept,
+          model.trainingRange(), out), SweepListener.NONE);
       SweepOutputs.write(r, out);
       double secs = (System.nanoTime() - start) / 1e9;
       System.out.printf("reference sweep: %d tasks, %d cells (E=%d, K=%d, %d threads): %.1f s%n",
@@ -124,6 +166,26 @@ final class BenchEvalCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Total steps/s of {@code cells} model agents running at once, one per thread. */
+  private static double parallelStepsPerSecond(AgentFactory f, PreparedTask task, int ctx,
+      int steps, int cells) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(cells);
+    try {
+      List<Future<Double>> rates = new ArrayList<>();
+      for (int i = 0; i < cells; i++) {
+        long seed = 10 + i;
+        rates.add(pool.submit(() -> AgentThroughput.stepsPerSecond(f, task, ctx, steps, seed)));
+      }
+      double total = 0;
+      for (Future<Double> r : rates) {
+        total += r.get();
+      }
+      return total;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** A dense random MDP (64 states, 5 actions, 3 outcomes each, step limit 200). */

@@ -1,6 +1,7 @@
 package io.icrl.cli;
 
 import com.typesafe.config.Config;
+import io.icrl.core.InvalidInputException;
 import io.icrl.eval.EvalSettings;
 import io.icrl.eval.TaskSelection;
 import io.icrl.eval.agent.CheckpointModels;
@@ -40,6 +41,11 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--checkpoint", paramLabel = "RUN",
       description = "Training run or checkpoint of the in-context model (without it, baselines only).")
   Path checkpoint;
+
+  @Option(names = "--training-data", paramLabel = "DIR",
+      description = "The dataset the checkpoint was trained on; needed only for checkpoints"
+          + " written before icrl recorded their training tasks (format version 1).")
+  Path trainingData;
 
   @Option(names = "--task", paramLabel = "ID",
       description = "Task id, e.g. FrozenLake-v1 or anymdp:states=16,actions=5,seed=1000001"
@@ -97,10 +103,22 @@ final class EvalCommand implements Callable<Integer> {
     }
     Config c = config.load(extra);
     EvalSettings s = EvalSettings.fromConfig(c);
+    if (trainingData != null && checkpoint == null) {
+      throw new InvalidInputException("--training-data needs --checkpoint");
+    }
     Optional<RowModelSource> model = Optional.empty();
     if (checkpoint != null) {
-      model = Optional.of(CheckpointModels.open(checkpoint));
+      model = Optional.of(CheckpointModels.open(checkpoint, s.model(), s.effectiveThreads(),
+          Optional.ofNullable(trainingData)));
     }
+    try {
+      return evaluate(s, model);
+    } finally {
+      model.ifPresent(RowModelSource::close);
+    }
+  }
+
+  private Integer evaluate(EvalSettings s, Optional<RowModelSource> model) throws Exception {
     Optional<TrainingTaskRange> training = model.flatMap(RowModelSource::trainingRange);
     List<String> ids = TaskSelection.resolve(tasks, suites, s, training);
     SweepRequest request = new SweepRequest(ids, s, registry::make, model, training, out);
@@ -115,6 +133,7 @@ final class EvalCommand implements Callable<Integer> {
     System.out.printf("evaluated %d tasks x %d modes x %d agents x %d seeds (%d cells) in %.1f s%n",
         result.tasks().size(), s.modes().size(), result.agents().size(), s.seeds(),
         result.cells().size(), secs);
+    model.ifPresent(m -> System.out.println("model: " + m.describe()));
     System.out.println("wrote " + out.resolve("results.csv") + ", summary.json, report.md, plots/");
     return 0;
   }

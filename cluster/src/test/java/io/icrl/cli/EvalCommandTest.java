@@ -38,7 +38,7 @@ class EvalCommandTest {
   private static Run run(String... args) {
     CommandLine cl = Main.commandLine();
     EvalCommand eval = cl.getSubcommands().get("eval").getCommand();
-    TaskRegistry r = new TaskRegistry();
+    TaskRegistry r = TaskRegistry.standard();
     r.register("corridor", p -> new TabularTask(p.id(), corridor(p.getPositiveInt("n", 5))));
     eval.registry = r;
     StringWriter err = new StringWriter();
@@ -64,13 +64,43 @@ class EvalCommandTest {
   }
 
   @Test
-  void checkpointsAreAnExplicitErrorForNow(@TempDir Path dir) throws Exception {
-    Path ckpt = Files.createDirectory(dir.resolve("run"));
-    Run r = run("eval", "--checkpoint", ckpt.toString(), "--task", "corridor", "--out",
-        dir.resolve("out").toString());
-    assertEquals(2, r.code);
-    assertTrue(r.err.contains("not available in this build"), r.err);
-    assertTrue(Files.notExists(dir.resolve("out/results.csv")));
+  void evaluatesARealCheckpointInEveryModeAndHoldsOutItsTrainingTasks(@TempDir Path dir)
+      throws Exception {
+    // A tiny AnyMDP dataset (task seeds [500, 540)) and a tiny model trained on it, by the CLI.
+    Path data = dir.resolve("data");
+    Path run = dir.resolve("run");
+    Run synth = run("synth", "--out", data.toString(), "--sequences", "2", "--steps", "300",
+        "--threads", "1", "--no-progress", "--set", "icrl.synth.task.states=8", "--set",
+        "icrl.synth.task.actions=3", "--set", "icrl.synth.task.seed-start=500", "--set",
+        "icrl.synth.task.seed-count=40");
+    assertEquals(0, synth.code, synth.err);
+    Run train = run("train", "--data", data.toString(), "--out", run.toString(), "--max-steps",
+        "2", "--set", "icrl.learner.preset=tiny", "--set", "icrl.learner.device=cpu");
+    assertEquals(0, train.code, train.err);
+
+    Run inside = run("eval", "--checkpoint", run.toString(), "--task",
+        "anymdp:states=8,actions=3,seed=510", "--quiet", "--out", dir.resolve("refused").toString());
+    assertEquals(2, inside.code, inside.err);
+    assertTrue(inside.err.contains("inside the checkpoint's training seeds [500, 540)"), inside.err);
+    assertTrue(Files.notExists(dir.resolve("refused/results.csv")));
+
+    Path out = dir.resolve("eval");
+    Run ok = run("eval", "--checkpoint", run.toString(), "--suite", "held-out-anymdp", "--set",
+        "icrl.eval.held-out-anymdp.count=1", "--set", "icrl.eval.held-out-anymdp.first-seed=520",
+        "--agents", "random", "--episodes", "2", "--seeds", "1", "--threads", "2", "--quiet",
+        "--out", out.toString());
+    assertEquals(0, ok.code, ok.err);
+    List<String> lines = Files.readAllLines(out.resolve("results.csv"));
+    for (String mode : List.of("online", "imitation", "offline")) {
+      assertEquals(2, lines.stream().filter(l -> l.startsWith(
+          "\"anymdp:states=8,actions=3,seed=540\"," + mode + ",model,0,")).count(), mode);
+    }
+    assertTrue(Files.readString(out.resolve("summary.json")).contains("checkpoint "));
+
+    Run noCheckpoint = run("eval", "--training-data", data.toString(), "--task", "corridor",
+        "--out", dir.resolve("x").toString());
+    assertEquals(2, noCheckpoint.code);
+    assertTrue(noCheckpoint.err.contains("--training-data needs --checkpoint"), noCheckpoint.err);
   }
 
   @Test

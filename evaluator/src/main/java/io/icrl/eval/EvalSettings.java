@@ -26,6 +26,7 @@ import java.util.Map;
  * @param agents the baseline agents of a sweep
  * @param threshold the normalized score of "episodes to threshold"
  * @param temperature the in-context model's sampling temperature per episode
+ * @param model how the in-context model of a checkpoint runs
  * @param modeSettings how each mode feeds its agents
  * @param qLearning Q-learning settings
  * @param ucbQ UCB Q-learning settings
@@ -36,7 +37,7 @@ import java.util.Map;
  * @param defaultSuites the suites of a sweep given no task
  */
 public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, List<Mode> modes,
-    List<String> agents, double threshold, TemperatureSchedule temperature,
+    List<String> agents, double threshold, TemperatureSchedule temperature, ModelSettings model,
     Map<Mode, ModeSettings> modeSettings, QLearningSettings qLearning, UcbQSettings ucbQ,
     ReferenceSettings references, Map<String, RewardShaping> rewardShaping,
     Map<String, List<String>> suites, HeldOutSuite heldOut, List<String> defaultSuites) {
@@ -71,7 +72,7 @@ public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, 
     return new EvalSettings(Settings.positiveInt(c, p + ".episodes"),
         Settings.positiveInt(c, p + ".seeds"), Settings.longValue(c, p + ".root-seed"), threads,
         modes, agents, threshold, TemperatureSchedule.fromConfig(c, p + ".temperature"),
-        Map.copyOf(ms), QLearningSettings.fromConfig(c, p + ".q-learning"),
+        ModelSettings.fromConfig(c, p + ".model"), Map.copyOf(ms), QLearningSettings.fromConfig(c, p + ".q-learning"),
         UcbQSettings.fromConfig(c, p + ".ucb-q"),
         ReferenceSettings.fromConfig(c, p + ".references"),
         Map.copyOf(RewardShaping.tableFromConfig(c, p + ".reward-shaping")),
@@ -89,7 +90,7 @@ public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, 
   public EvalSettings with(int newEpisodes, int newSeeds, int newThreads, List<Mode> newModes,
       List<String> newAgents) {
     return new EvalSettings(newEpisodes, newSeeds, rootSeed, newThreads, List.copyOf(newModes),
-        List.copyOf(newAgents), threshold, temperature, modeSettings, qLearning, ucbQ, references,
+        List.copyOf(newAgents), threshold, temperature, model, modeSettings, qLearning, ucbQ, references,
         rewardShaping, suites, heldOut, defaultSuites);
   }
 }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The generated suite {@code held-out-anymdp}: {@code count} AnyMDP tasks of the training size whose
- * seeds start at {@code firstSeed}, or just past the checkpoint's training seeds if those reach
- * further.
+ * The generated suite {@code held-out-anymdp}: {@code count} AnyMDP tasks whose seeds start at
+ * {@code firstSeed}, or just past the checkpoint's training seeds when the two ranges overlap. When
+ * the checkpoint was trained on AnyMDP tasks of known size, the suite's tasks have that size (the
+ * configured {@code states} and {@code actions} are used otherwise).
  *
  * @param count number of tasks
  * @param states states of each task (the checkpoint's training size)
@@ -29,18 +30,24 @@ public record HeldOutSuite(int count, int states, int actions, long firstSeed) {
         Settings.longValue(c, path + ".first-seed"));
   }
 
-  /** The suite's task ids, past {@code training} when it is known. */
+  /** The suite's task ids, past {@code training} and at its size when it is known. */
   public List<String> taskIds(Optional<TrainingTaskRange> training) {
     long first = firstSeed;
+    int s = states;
+    int a = actions;
     if (training.isPresent() && training.get().generator().equals(GENERATOR)) {
       TrainingTaskRange r = training.get();
       if (first < r.endSeed() && first + count > r.firstSeed()) {
         first = r.endSeed();
       }
+      if (r.sizesKnown()) {
+        s = r.states();
+        a = r.actions();
+      }
     }
     List<String> ids = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      ids.add(GENERATOR + ":states=" + states + ",actions=" + actions + ",seed=" + (first + i));
+      ids.add(GENERATOR + ":states=" + s + ",actions=" + a + ",seed=" + (first + i));
     }
     return ids;
   }

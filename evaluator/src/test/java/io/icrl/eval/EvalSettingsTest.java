@@ -82,5 +82,11 @@ class EvalSettingsTest {
     ids.forEach(range::requireHeldOut);
     assertEquals(suite.taskIds(Optional.empty()),
         suite.taskIds(Optional.of(new TrainingTaskRange("anymdp", 0, 50))));
+    assertEquals(List.of("anymdp:states=32,actions=4,seed=1000",
+        "anymdp:states=32,actions=4,seed=1001", "anymdp:states=32,actions=4,seed=1002"),
+        suite.taskIds(Optional.of(new TrainingTaskRange("anymdp", 0, 1000, 32, 4))),
+        "the suite takes the checkpoint's training size");
+    assertEquals(suite.taskIds(Optional.empty()),
+        suite.taskIds(Optional.of(new TrainingTaskRange("garnet", 0, 1000, 32, 4))));
   }
 }

@@ -5,6 +5,7 @@ import io.icrl.synth.format.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * A stand-in for a trained checkpoint in tests: an in-context imitator. Its logits at a state favour
@@ -46,7 +47,7 @@ public final class ImitatingRowModel implements RowModel {
   }
 
   @Override
-  public void reset() {
+  public void reset(int states, int actions, SplittableRandom rng) {
     rows.clear();
     counts = new int[maxStates][maxActions];
     openState = -1;

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A generated dataset opened for reading: its manifest plus every shard memory-mapped, serving
@@ -24,6 +25,7 @@ public final class Dataset implements WindowSource {
   private final int maxStates;
   private final int maxActions;
   private final String id;
+  private final Optional<TrainingTasks> tasks;
 
   private Dataset(Path dir, Manifest manifest, List<ShardFile> shards, SequenceView[] sequences) {
     this.dir = dir;
@@ -39,6 +41,7 @@ public final class Dataset implements WindowSource {
     this.maxStates = s;
     this.maxActions = a;
     this.id = identity(manifest);
+    this.tasks = TrainingTasks.of(manifest);
   }
 
   /** Opens and fully verifies the dataset in {@code dir}. */
@@ -78,7 +81,12 @@ public final class Dataset implements WindowSource {
     return new Dataset(dir, m, shards, views.toArray(new SequenceView[0]));
   }
 
-  private static String identity(Manifest m) {
+  /**
+   * The identity of the dataset described by {@code m} ({@link #datasetId()} of the opened
+   * dataset), computed from the manifest alone: the settings fingerprint and every shard's
+   * checksum.
+   */
+  public static String identity(Manifest m) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(String.valueOf(m.settingsFingerprint()).getBytes(StandardCharsets.UTF_8));
@@ -111,6 +119,11 @@ public final class Dataset implements WindowSource {
   @Override
   public String datasetId() {
     return id;
+  }
+
+  @Override
+  public Optional<TrainingTasks> trainingTasks() {
+    return tasks;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.icrl.synth.format;
 
+import java.util.Optional;
+
 /**
  * Random access to windows of consecutive steps of the sequences of a dataset: what the learner
  * trains from. Implementations must not allocate per row; {@link #read} fills a reusable {@link
@@ -25,6 +27,14 @@ public interface WindowSource extends AutoCloseable {
    * out.start}).
    */
   void read(int seq, long start, int length, StepWindow out);
+
+  /**
+   * The generated tasks the sequences ran on, when they come from a registered task generator
+   * (Arrow datasets written by {@code icrl synth}); empty for data of other origin.
+   */
+  default Optional<TrainingTasks> trainingTasks() {
+    return Optional.empty();
+  }
 
   @Override
   default void close() {}

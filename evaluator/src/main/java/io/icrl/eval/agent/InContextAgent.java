@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * context, feeds the mode's context data row by row (with the data's own tag), then plays: each
  * observation starts a row whose logits, restricted to the task's actions, are sampled at the
  * temperature of the current episode; the action and its (shaped) reward complete the row; the
- * end of an episode adds a boundary row. The context is kept across episodes.
+ * end of an episode adds a boundary row (final observation, no action, prompt and tag UNK, as in
+ * training data). The context is kept across episodes.
  */
 public final class InContextAgent implements EvalAgent {
   private final RowModel model;
@@ -22,6 +23,9 @@ public final class InContextAgent implements EvalAgent {
   private IdPermutation actionPerm;
   private double[] probs;
   private int episode;
+  /** The agent's own environment steps so far, and at the start of the current episode. */
+  private long steps;
+  private long stepsAtEpisodeStart;
   private int lastAction = -1;
 
   /** An agent driving {@code model}; the agent owns the model and closes it at {@link #end()}. */
@@ -43,8 +47,10 @@ public final class InContextAgent implements EvalAgent {
     this.actionPerm = IdPermutation.random(t.actions(), r.rng());
     this.probs = new double[t.actions()];
     this.episode = 1;
+    this.steps = 0;
+    this.stepsAtEpisodeStart = 0;
     this.lastAction = -1;
-    model.reset();
+    model.reset(t.states(), t.actions(), r.rng());
   }
 
   @Override
@@ -54,14 +60,14 @@ public final class InContextAgent implements EvalAgent {
       model.appendRow(statePerm.apply(ep.state(i)), prompt, ep.tag(),
           actionPerm.apply(ep.action(i)), (float) run.shaping().apply(ep.reward(i)), false, false);
     }
-    model.appendRow(statePerm.apply(ep.finalState()), prompt, ep.tag(), -1, 0f, ep.terminated(),
+    model.appendRow(statePerm.apply(ep.finalState()), Tag.UNK, Tag.UNK, -1, 0f, ep.terminated(),
         ep.truncated());
   }
 
   @Override
   public int act(int state) {
     float[] logits = model.beginRow(statePerm.apply(state), run.prompt(), run.tag());
-    int choice = sample(logits, temperature.at(episode), run.rng());
+    int choice = sample(logits, temperature.at(episode, stepsAtEpisodeStart), run.rng());
     lastAction = actionPerm.invert(choice);
     return lastAction;
   }
@@ -96,16 +102,28 @@ public final class InContextAgent implements EvalAgent {
   @Override
   public void observe(double reward, int nextState, boolean terminated, boolean truncated) {
     model.endRow(actionPerm.apply(lastAction), (float) run.shaping().apply(reward), false, false);
+    steps++;
     if (terminated || truncated) {
-      model.appendRow(statePerm.apply(nextState), run.prompt(), run.tag(), -1, 0f, terminated,
+      model.appendRow(statePerm.apply(nextState), Tag.UNK, Tag.UNK, -1, 0f, terminated,
           truncated);
       episode++;
+      stepsAtEpisodeStart = steps;
     }
   }
 
   @Override
   public void end() {
     model.close();
+  }
+
+  /** The permutation of state IDs of the current run (task ID -> ID the model sees). */
+  public IdPermutation statePermutation() {
+    return statePerm;
+  }
+
+  /** The permutation of action IDs of the current run (task ID -> ID the model sees). */
+  public IdPermutation actionPermutation() {
+    return actionPerm;
   }
 
   /** The episode being played, numbered from 1. */

@@ -1,21 +1,26 @@
 package io.icrl.eval.agent;
 
 import io.icrl.synth.format.Tag;
+import java.util.SplittableRandom;
 
 /**
  * The incremental inference contract the in-context agent drives: a causal sequence model fed one
  * row at a time, in exactly the row semantics of training data ({@link
  * io.icrl.synth.format.StepWindow}, docs/data-format.md): a row is an observation with its prompt and
  * tag, the action taken there and the reward that followed; an episode's last row is a boundary row
- * with the final observation, {@code action = -1}, {@code reward = 0} and the
- * terminated/truncated flags. Action rows carry {@code terminated = truncated = false}.
+ * with the final observation, {@code action = -1}, {@code reward = 0}, prompt and tag {@link
+ * Tag#UNK} and exactly one of the terminated/truncated flags set. Action rows carry {@code
+ * terminated = truncated = false}.
  *
  * <p>How rows become tokens (previous action and reward, positional encodings) and what happens
  * when the context is full (sliding window, segment recurrence) is the learner's policy,
- * implemented behind this interface. The KV cache persists across episodes until {@link #reset()}.
+ * implemented behind this interface. The KV cache persists across episodes until {@link #reset}.
  *
- * <p>IDs given here are already permuted by the agent; a model sees only IDs below {@link
- * #maxStates()} and {@link #maxActions()}. An instance is used by one thread at a time.
+ * <p>IDs given here are task IDs (already permuted by the agent): states in {@code [0, states)}
+ * and actions in {@code [0, actions)} of the task given to {@link #reset}, which must not exceed
+ * {@link #maxStates()} and {@link #maxActions()}. A model may map them further (the learner's
+ * model draws a random injection into its symbol vocabularies per run). An instance is used by one
+ * thread at a time.
  */
 public interface RowModel extends AutoCloseable {
   /** Size of the model's state vocabulary. */
@@ -24,12 +29,16 @@ public interface RowModel extends AutoCloseable {
   /** Size of the model's action vocabulary (the length of the logits). */
   int maxActions();
 
-  /** Forgets every row (empties the KV cache) to start a new run. */
-  void reset();
+  /**
+   * Forgets every row (empties the KV cache) to start a new run on a task with {@code states}
+   * states and {@code actions} actions; {@code rng} is the run's own random stream (for a model's
+   * per-run randomness, such as a symbol permutation).
+   */
+  void reset(int states, int actions, SplittableRandom rng);
 
   /**
-   * Starts a row and returns the logits of its action (length {@link #maxActions()}; the array may
-   * be reused by the next call).
+   * Starts a row and returns the logits of its action: entry {@code a} for action {@code a} of the
+   * task, at least {@code actions} entries (the array may be reused by the next call).
    */
   float[] beginRow(int state, Tag prompt, Tag tag);
 

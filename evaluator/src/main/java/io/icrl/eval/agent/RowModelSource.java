@@ -4,10 +4,11 @@ import io.icrl.eval.task.TrainingTaskRange;
 import java.util.Optional;
 
 /**
- * Where in-context models come from: a checkpoint, opened once per worker run. Implementations are
- * thread-safe; each {@link RowModel} they open is used by one thread.
+ * Where in-context models come from: a checkpoint, loaded once and shared by every cell of a sweep.
+ * Implementations are thread-safe; each {@link RowModel} they open (one per cell) is used by one
+ * thread.
  */
-public interface RowModelSource {
+public interface RowModelSource extends AutoCloseable {
   /** A short description for reports (checkpoint path, step). */
   String describe();
 
@@ -16,4 +17,8 @@ public interface RowModelSource {
 
   /** Opens a model with an empty context. */
   RowModel open();
+
+  /** Releases what the source holds (a checkpoint's weights); models it opened must be closed. */
+  @Override
+  default void close() {}
 }

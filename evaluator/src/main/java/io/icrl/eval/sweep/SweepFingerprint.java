@@ -41,6 +41,9 @@ public final class SweepFingerprint {
       b.append("shaping ").append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
     b.append("model=").append(model).append('\n');
+    if (!model.equals("none")) {
+      b.append("model-settings=").append(s.model().fingerprint()).append('\n');
+    }
     return sha256(b.toString()).substring(0, 16);
   }
 

@@ -11,8 +11,11 @@ import io.icrl.tasks.TaskParams;
  * @param generator the generator's task name, e.g. {@code anymdp}
  * @param firstSeed the first training seed
  * @param count how many consecutive seeds were used for training
+ * @param states the training tasks' {@code states} parameter (0 if unknown)
+ * @param actions the training tasks' {@code actions} parameter (0 if unknown)
  */
-public record TrainingTaskRange(String generator, long firstSeed, long count) {
+public record TrainingTaskRange(String generator, long firstSeed, long count, int states,
+    int actions) {
   public TrainingTaskRange {
     if (generator == null || generator.isBlank()) {
       throw new InvalidInputException("training task range: empty generator name");
@@ -20,6 +23,20 @@ public record TrainingTaskRange(String generator, long firstSeed, long count) {
     if (count < 0) {
       throw new InvalidInputException("training task range: negative seed count " + count);
     }
+    if (states < 0 || actions < 0) {
+      throw new InvalidInputException("training task range: negative task size " + states + "x"
+          + actions);
+    }
+  }
+
+  /** A range whose task sizes are unknown. */
+  public TrainingTaskRange(String generator, long firstSeed, long count) {
+    this(generator, firstSeed, count, 0, 0);
+  }
+
+  /** True when the training tasks' sizes are known. */
+  public boolean sizesKnown() {
+    return states > 0 && actions > 0;
   }
 
   /** One past the last training seed. */

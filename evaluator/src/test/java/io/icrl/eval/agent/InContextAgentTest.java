@@ -90,6 +90,8 @@ class InContextAgentTest {
       assertEquals(-1, boundary.action());
       assertEquals(0f, boundary.reward());
       assertTrue(boundary.terminated());
+      assertEquals(Tag.UNK, boundary.prompt(), "boundary rows carry prompt UNK, as in the data");
+      assertEquals(Tag.UNK, boundary.tag());
     }
     // Acting: a frozen imitator reproduces the demonstrator through the permutations.
     List<Double> returns = new java.util.ArrayList<>();
@@ -142,6 +144,29 @@ class InContextAgentTest {
   }
 
   @Test
+  void aScheduleOverStepsCoolsAfterTheAgentsOwnSteps() {
+    ImitatingRowModel model = new ImitatingRowModel(16, 4);
+    InContextAgent agent = new InContextAgent(model, new TemperatureSchedule(1000, 0, 1, false,
+        5));
+    agent.begin(run(5, RewardShaping.NONE));
+    demos(1).forEach(agent::observeContext);
+    int[] seen = new int[4];
+    for (int k = 0; k < 200; k++) { // episode 1 is hot however long it lasts
+      seen[agent.act(0)]++;
+      agent.observe(0, 0, false, false);
+    }
+    assertTrue(seen[0] > 20 && seen[1] > 20 && seen[2] > 20 && seen[3] > 20,
+        java.util.Arrays.toString(seen));
+    agent.act(0);
+    agent.observe(0, 15, true, false); // episode 2 starts after 201 steps: greedy
+    int greedy = agent.act(0);
+    for (int k = 0; k < 50; k++) {
+      agent.observe(0, 0, false, false);
+      assertEquals(greedy, agent.act(0));
+    }
+  }
+
+  @Test
   void rejectsTasksLargerThanTheModel() {
     InContextAgent agent = new InContextAgent(new ImitatingRowModel(8, 8),
         TemperatureSchedule.constant(1));
@@ -177,6 +202,12 @@ class InContextAgentTest {
     assertEquals(0.3, TemperatureSchedule.constant(0.3).at(1), 0);
     assertThrows(InvalidInputException.class, () -> new TemperatureSchedule(1, 0, 5, true));
     assertThrows(InvalidInputException.class, () -> new TemperatureSchedule(-1, 0, 5, false));
+    TemperatureSchedule steps = new TemperatureSchedule(1.0, 0.1, 1, false, 10_000);
+    assertEquals(1.0, steps.at(7, 0), 1e-12, "over steps, the episode number does not matter");
+    assertEquals(0.55, steps.at(2, 5_000), 1e-12);
+    assertEquals(0.1, steps.at(3, 20_000), 1e-12);
+    assertEquals(10_000, TestSettings.with("icrl.eval.temperature.anneal-steps=10000")
+        .temperature().annealSteps());
     TemperatureSchedule fromConf = TestSettings.with().temperature();
     assertEquals(1.0, fromConf.at(1), 0);
     assertEquals(0.1, fromConf.at(10), 1e-12);

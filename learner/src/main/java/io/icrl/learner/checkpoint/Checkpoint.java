@@ -34,8 +34,11 @@ import java.util.stream.Stream;
  * which {@link #locate} finds.
  */
 public final class Checkpoint {
-  /** Layout version written by this build; older versions are read (migrated) when possible. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * Layout version written by this build; older versions are read (migrated) when possible.
+   * Version 2 added {@code training-tasks} to {@code state.json}.
+   */
+  public static final int FORMAT_VERSION = 2;
   public static final String DIR = "checkpoint";
   public static final String PARAMS = "model.params";
   public static final String OPTIMIZER = "optimizer.bin";

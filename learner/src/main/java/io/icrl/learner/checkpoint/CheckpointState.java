@@ -2,6 +2,7 @@ package io.icrl.learner.checkpoint;
 
 import io.icrl.core.InvalidInputException;
 import io.icrl.learner.model.ModelConfig;
+import io.icrl.synth.format.TrainingTasks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,10 +18,49 @@ import java.util.Map;
  * @param datasetId identity of the dataset trained on ({@code WindowSource.datasetId()})
  * @param model the model's shape
  * @param trajectory the settings that shape the training trajectory (must match on resume)
+ * @param trainingTasks the generated tasks of the dataset ({@code WindowSource.trainingTasks()}),
+ *     null when the data did not come from a task generator or, in format version 1 (which did not
+ *     record them), when unknown: see {@link #trainingTasksRecorded()}
  */
 public record CheckpointState(int formatVersion, long step, long seed, long nextBatch,
     String datasetId, ModelConfig model, Map<String, Object> trajectory, String icrlVersion,
-    String gitCommit, String writtenAt) {
+    String gitCommit, String writtenAt, TrainingTasks trainingTasks) {
+
+  /** The first format version that records {@code training-tasks}. */
+  public static final int TRAINING_TASKS_SINCE = 2;
+
+  /**
+   * True when the checkpoint says which generated tasks it was trained on ({@link #trainingTasks()}
+   * then is null only for data that came from no task generator); false for checkpoints written
+   * before icrl recorded them.
+   */
+  public boolean trainingTasksRecorded() {
+    return formatVersion >= TRAINING_TASKS_SINCE;
+  }
+
+  /** The training tasks as written into {@code state.json} and the run manifest. */
+  public static Map<String, Object> trainingTasksMap(TrainingTasks t) {
+    if (t == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("family", t.family());
+    m.put("states", t.states());
+    m.put("actions", t.actions());
+    m.put("params", t.params());
+    m.put("seed-start", t.seedStart());
+    m.put("seed-count", t.seedCount());
+    return m;
+  }
+
+  private static TrainingTasks trainingTasksOf(Map<?, ?> m) {
+    if (m == null) {
+      return null;
+    }
+    return new TrainingTasks((String) m.get("family"), ((Number) m.get("states")).intValue(),
+        ((Number) m.get("actions")).intValue(), (String) m.get("params"),
+        ((Number) m.get("seed-start")).longValue(), ((Number) m.get("seed-count")).longValue());
+  }
 
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -35,6 +75,7 @@ public record CheckpointState(int formatVersion, long step, long seed, long next
     m.put("dataset-id", datasetId);
     m.put("model", model.toMap());
     m.put("trajectory", trajectory);
+    m.put("training-tasks", trainingTasksMap(trainingTasks));
     m.put("icrl-version", icrlVersion);
     m.put("git-commit", gitCommit);
     m.put("written-at", writtenAt);
@@ -63,7 +104,8 @@ public record CheckpointState(int formatVersion, long step, long seed, long next
           (String) m.get("dataset-id"),
           ModelConfig.fromMap((Map<?, ?>) m.get("model"), where),
           (Map<String, Object>) m.get("trajectory"), (String) m.get("icrl-version"),
-          (String) m.get("git-commit"), (String) m.get("written-at"));
+          (String) m.get("git-commit"), (String) m.get("written-at"),
+          trainingTasksOf((Map<?, ?>) m.get("training-tasks")));
     } catch (ClassCastException | NullPointerException e) {
       throw new InvalidInputException(where + ": malformed checkpoint state (" + e + ")", e);
     }

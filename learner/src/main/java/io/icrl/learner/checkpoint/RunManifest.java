@@ -3,6 +3,7 @@ package io.icrl.learner.checkpoint;
 import ai.djl.engine.Engine;
 import io.icrl.core.AtomicFiles;
 import io.icrl.core.BuildInfo;
+import io.icrl.synth.format.TrainingTasks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,13 +19,22 @@ public final class RunManifest {
 
   private RunManifest() {}
 
-  public static void write(Path run, Map<String, Object> config, long seed, String datasetId,
-      String device, long parameters, Long resumedFromStep) throws IOException {
+  /**
+   * Writes the manifest of {@code run}.
+   *
+   * @param data the {@code --data} argument (a dataset directory or a synthetic spec)
+   * @param trainingTasks the generated tasks of the data, null if none
+   */
+  public static void write(Path run, Map<String, Object> config, long seed, String data,
+      String datasetId, TrainingTasks trainingTasks, String device, long parameters,
+      Long resumedFromStep) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", "icrl-learner-run");
     m.put("checkpoint-format-version", Checkpoint.FORMAT_VERSION);
     m.put("seed", seed);
+    m.put("data", data);
     m.put("dataset-id", datasetId);
+    m.put("training-tasks", CheckpointState.trainingTasksMap(trainingTasks));
     m.put("device", device);
     m.put("parameters", parameters);
     if (resumedFromStep != null) {

@@ -8,7 +8,6 @@ import io.icrl.tasks.env.TabularEnv;
 import io.icrl.tasks.mdp.TabularMdp;
 import io.icrl.tasks.solve.QTable;
 import io.icrl.tasks.solve.ValueIteration;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -16,7 +15,8 @@ import java.util.SplittableRandom;
  * Small in-memory datasets of rollouts on random tabular MDPs, following the row semantics of
  * {@code StepWindow}: an epsilon-greedy behavior (epsilon decays over the episodes of a sequence,
  * so later episodes are better) with the optimal action (value iteration) as the label. Tags: OPT0
- * for greedy actions, RND for random ones.
+ * for greedy actions, RND for random ones. Action rows have prompt 0 (OPT0); boundary rows have
+ * prompt and tag UNK, as in icrl's Arrow data.
  *
  * <p>Spec string for the CLI and benchmarks: {@code
  * synthetic:sequences=32,steps=2048,states=16,actions=4,horizon=24,seed=1}.
@@ -125,6 +125,7 @@ public final class SyntheticRollouts {
             state[r] = obs;
             action[r] = -1;
             label[r] = -1;
+            prompt[r] = Tag.UNK.code();
             tag[r] = Tag.UNK.code();
             episode[r] = ep;
             episodeStep[r] = t;
@@ -137,7 +138,6 @@ public final class SyntheticRollouts {
       }
       ep++;
     }
-    Arrays.fill(prompt, (byte) 0);
     return new InMemoryWindowSource.Sequence(mdp.states(), mdp.actions(), state, action, label,
         prompt, tag, reward, terminated, truncated, episode, episodeStep);
   }

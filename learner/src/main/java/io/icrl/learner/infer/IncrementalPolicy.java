@@ -30,6 +30,8 @@ import io.icrl.learner.model.SymbolPermutation;
  * <p>Not thread-safe; use one instance per concurrently evaluated run.
  */
 public final class IncrementalPolicy implements AutoCloseable {
+  /** Most steps run through the cache in one forward pass (bounds the attention temporaries). */
+  private static final int CHUNK = 512;
   private final LearnerModel model;
   private final ModelConfig cfg;
   private final int capacity;
@@ -37,7 +39,9 @@ public final class IncrementalPolicy implements AutoCloseable {
   private final KvCache cache;
   private final StepTokens history;
   private SymbolPermutation perm;
+  /** Steps in the context; steps {@code [cached, length)} are encoded but not yet in the cache. */
   private int length;
+  private int cached;
   private long drops;
   /** The state of the previous step (its transition goes into the next token), -1 if none. */
   private int lastState = -1;
@@ -60,6 +64,7 @@ public final class IncrementalPolicy implements AutoCloseable {
     this.perm = permutation;
     this.length = 0;
     this.lastState = -1;
+    this.cached = 0;
     cache.clear();
   }
 
@@ -75,6 +80,22 @@ public final class IncrementalPolicy implements AutoCloseable {
    */
   public float[] step(int state, int prompt, int prevAction, float prevReward, int prevTag,
       int flag) {
+    add(state, prompt, prevAction, prevReward, prevTag, flag);
+    return toTaskActions(flush());
+  }
+
+  /**
+   * Appends one step whose logits the caller does not need (context data, an episode's final
+   * observation). Its forward pass is deferred and batched with the following steps up to the
+   * next {@link #step}, which gives the same results as stepping each one.
+   */
+  public void push(int state, int prompt, int prevAction, float prevReward, int prevTag,
+      int flag) {
+    add(state, prompt, prevAction, prevReward, prevTag, flag);
+  }
+
+  private void add(int state, int prompt, int prevAction, float prevReward, int prevTag,
+      int flag) {
     if (perm == null) {
       throw new IllegalStateException("call reset(permutation) before the first step");
     }
@@ -84,9 +105,18 @@ public final class IncrementalPolicy implements AutoCloseable {
     StepEncoding.encodeStep(cfg, perm, state, prompt, lastState, prevAction, prevReward, prevTag,
         flag, history, length);
     lastState = state;
-    float[] symbolLogits = append(length, 1);
     length++;
-    return toTaskActions(symbolLogits);
+  }
+
+  /** Runs the steps not yet in the cache through it, in chunks; the symbol logits of the last. */
+  private float[] flush() {
+    float[] logits = null;
+    while (cached < length) {
+      int n = Math.min(CHUNK, length - cached);
+      logits = append(cached, n);
+      cached += n;
+    }
+    return logits;
   }
 
   private float[] toTaskActions(float[] symbolLogits) {
@@ -114,6 +144,19 @@ public final class IncrementalPolicy implements AutoCloseable {
           .toFloatArray();
     }
     return toTaskActions(symbolLogits);
+  }
+
+  /**
+   * A copy of the tokens of the current context, exactly as the model sees them (after the
+   * symbol permutation and any dropping of old episodes): for checking that a caller's steps
+   * encode like training windows.
+   */
+  public StepTokens tokens() {
+    StepTokens out = new StepTokens(1, length);
+    for (int i = 0; i < length; i++) {
+      out.copyToken(history, i, i);
+    }
+    return out;
   }
 
   /** Steps currently in the context. */
@@ -162,7 +205,7 @@ public final class IncrementalPolicy implements AutoCloseable {
     history.prevTag[0] = StepEncoding.NO_TAG;
     history.flag[0] = StepEncoding.FLAG_CONTEXT_START;
     cache.clear();
-    append(0, length);
+    cached = 0; // the kept steps are re-encoded with the next step
     drops++;
   }
 

@@ -10,6 +10,7 @@ import io.icrl.learner.checkpoint.CheckpointState;
 import io.icrl.learner.checkpoint.RunManifest;
 import io.icrl.learner.model.Devices;
 import io.icrl.learner.model.LearnerModel;
+import io.icrl.synth.format.Dataset;
 import io.icrl.synth.format.WindowSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,8 +83,9 @@ public final class Trainer {
       if (prior != null) {
         Checkpoint.restoreOptimizer(existing.get(), step.optimizer());
       }
-      RunManifest.write(run, rawConfig, settings.seed(), source.datasetId(), device.toString(),
-          model.parameterCount(), prior == null ? null : prior.step());
+      RunManifest.write(run, rawConfig, settings.seed(), dataLocation(), source.datasetId(),
+          source.trainingTasks().orElse(null), device.toString(), model.parameterCount(),
+          prior == null ? null : prior.step());
       BatchSampler sampler = new BatchSampler(source, settings.model(), settings.loss(),
           ts.batch(), ts.window(), settings.seed(), ts.permute());
       LrSchedule schedule = new LrSchedule(ts);
@@ -117,7 +119,13 @@ public final class Trainer {
   private CheckpointState state(long step, LearnerModel model) {
     return new CheckpointState(Checkpoint.FORMAT_VERSION, step, settings.seed(), step,
         source.datasetId(), model.config(), trajectory(), BuildInfo.version(),
-        BuildInfo.gitCommit(), Instant.now().toString());
+        BuildInfo.gitCommit(), Instant.now().toString(), source.trainingTasks().orElse(null));
+  }
+
+  /** Where the data came from: a dataset's directory, else the source's identity. */
+  private String dataLocation() {
+    return source instanceof Dataset d ? d.directory().toAbsolutePath().toString()
+        : source.datasetId();
   }
 
   /** The settings that decide the sequence of losses; a resume must not change them. */

@@ -57,7 +57,7 @@ class CheckpointTest {
     Path run = tmp.resolve("run");
     new Trainer(s, Map.of(), TestModels.data(2, 80, 1), run, LearnerMetrics.NONE).run(1, false);
     Path state = run.resolve("checkpoint/state.json");
-    Files.writeString(state, Files.readString(state).replace("\"format-version\" : 1",
+    Files.writeString(state, Files.readString(state).replace("\"format-version\" : " + Checkpoint.FORMAT_VERSION,
         "\"format-version\" : 99"));
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> Checkpoint.readState(run.resolve("checkpoint")));
@@ -72,5 +72,28 @@ class CheckpointTest {
     new Trainer(s, Map.of(), TestModels.data(2, 80, 1), run, LearnerMetrics.NONE).run(1, false);
     Files.move(run.resolve("checkpoint"), run.resolve("checkpoint.old"));
     assertEquals(run.resolve("checkpoint.old"), Checkpoint.locate(run).orElseThrow());
+  }
+
+  @Test
+  void recordsTheTrainingTasksAndStillReadsVersionOneStates() throws Exception {
+    LearnerSettings s = TestModels.tiny();
+    Path run = tmp.resolve("run");
+    new Trainer(s, Map.of(), TestModels.data(2, 80, 1), run, LearnerMetrics.NONE).run(1, false);
+    Path dir = run.resolve("checkpoint");
+    CheckpointState now = Checkpoint.readState(dir);
+    assertTrue(now.trainingTasksRecorded());
+    assertEquals(null, now.trainingTasks(), "synthetic data comes from no task generator");
+    assertTrue(Files.readString(dir.resolve("state.json")).contains("\"training-tasks\" : null"));
+    assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"data\" : \"synthetic:"));
+
+    Path state = dir.resolve("state.json");
+    Files.writeString(state, Files.readString(state)
+        .replace("\"format-version\" : " + Checkpoint.FORMAT_VERSION, "\"format-version\" : 1")
+        .replace("\"training-tasks\" : null,", ""));
+    CheckpointState old = Checkpoint.readState(dir);
+    assertEquals(1, old.formatVersion());
+    assertFalse(old.trainingTasksRecorded());
+    assertEquals(1, old.step());
+    Checkpoint.loadModel(run, Device.cpu(), DataType.FLOAT32).close();
   }
 }

@@ -1,5 +1,6 @@
 package io.icrl.learner.infer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +89,77 @@ class IncrementalPolicyTest {
         assertTrue(d < 1e-4, "step " + i + ": cached vs recomputed differ by " + d);
       }
       assertTrue(policy.drops() >= 4, "drops " + policy.drops());
+    }
+  }
+
+  /** Like {@link #feed} but pushing the step without asking for its logits. */
+  static void push(IncrementalPolicy p, StepWindow w, int i) {
+    if (i == 0) {
+      p.push(w.state[0], w.prompt[0], -1, 0f, -1, StepEncoding.FLAG_CONTEXT_START);
+    } else if (w.isBoundary(i - 1)) {
+      p.push(w.state[i], w.prompt[i], -1, 0f, -1, w.terminated[i - 1]
+          ? StepEncoding.FLAG_AFTER_TERMINATED : StepEncoding.FLAG_AFTER_TRUNCATED);
+    } else {
+      p.push(w.state[i], w.prompt[i], w.action[i - 1], w.reward[i - 1], w.tag[i - 1],
+          StepEncoding.FLAG_CONTINUE);
+    }
+  }
+
+  @Test
+  void pushedStepsGiveTheSameLogitsAndTokensAsSteppedOnes() {
+    ModelConfig cfg = TestModels.tinyConfig();
+    InMemoryWindowSource data = TestModels.data(1, 200, 10);
+    StepWindow w = new StepWindow(200);
+    data.read(0, 0, 200, w);
+    SymbolPermutation perm = SymbolPermutation.random(w.states, w.actions, cfg.stateVocab(),
+        cfg.actionVocab(), new SplittableRandom(7));
+    try (LearnerModel model = TestModels.model(cfg, 5);
+        IncrementalPolicy stepped = new IncrementalPolicy(model, new InferSettings(64, 0.75));
+        IncrementalPolicy pushed = new IncrementalPolicy(model, new InferSettings(64, 0.75))) {
+      stepped.reset(perm);
+      pushed.reset(perm);
+      for (int i = 0; i < 200; i++) {
+        float[] want = feed(stepped, w, i);
+        if (i % 7 == 6 || i == 199) { // bursts of pushed steps, some across a drop
+          double d = maxDiff(want, feed(pushed, w, i));
+          assertTrue(d < 1e-4, "step " + i + ": pushed vs stepped differ by " + d);
+        } else {
+          push(pushed, w, i);
+        }
+        assertEquals(stepped.length(), pushed.length());
+      }
+      assertTrue(pushed.drops() >= 3, "drops " + pushed.drops());
+      StepTokens a = stepped.tokens();
+      StepTokens b = pushed.tokens();
+      assertArrayEquals(a.state, b.state);
+      assertArrayEquals(a.prevAction, b.prevAction);
+      assertArrayEquals(a.flag, b.flag);
+    }
+  }
+
+  @Test
+  void tokensAreTheTrainingEncodingOfTheFedRows() {
+    ModelConfig cfg = TestModels.tinyConfig();
+    InMemoryWindowSource data = TestModels.data(1, 60, 11);
+    StepWindow w = new StepWindow(60);
+    data.read(0, 0, 60, w);
+    SymbolPermutation perm = SymbolPermutation.random(w.states, w.actions, cfg.stateVocab(),
+        cfg.actionVocab(), new SplittableRandom(8));
+    try (LearnerModel model = TestModels.model(cfg, 5);
+        IncrementalPolicy p = new IncrementalPolicy(model, new InferSettings(128, 0.75))) {
+      p.reset(perm);
+      for (int i = 0; i < 60; i++) {
+        push(p, w, i);
+      }
+      StepTokens want = new StepTokens(1, 60);
+      StepEncoding.encodeWindow(cfg, perm, w, want, 0);
+      StepTokens got = p.tokens();
+      assertArrayEquals(want.state, got.state);
+      assertArrayEquals(want.prompt, got.prompt);
+      assertArrayEquals(want.prevAction, got.prevAction);
+      assertArrayEquals(want.prevTag, got.prevTag);
+      assertArrayEquals(want.flag, got.flag);
+      assertArrayEquals(want.prevReward, got.prevReward, 0f);
     }
   }
 }

@@ -21,6 +21,7 @@ class CausalityTest {
       t.state[i] = rng.nextInt(cfg.stateVocab());
       t.prompt[i] = rng.nextInt(cfg.promptVocab());
       t.prevAction[i] = rng.nextInt(cfg.actionVocab() + 1);
+      t.prevState[i] = rng.nextInt(cfg.stateVocab() + 1);
       t.prevTag[i] = rng.nextInt(StepEncoding.TAG_VOCAB);
       t.flag[i] = rng.nextInt(StepEncoding.FLAGS);
       t.prevReward[i] = (float) rng.nextDouble(-1, 1);
@@ -64,6 +65,7 @@ class CausalityTest {
           int i = row * steps + k;
           b.state[i] = (a.state[i] + 1) % cfg.stateVocab();
           b.prevAction[i] = (a.prevAction[i] + 1) % (av + 1);
+          b.prevState[i] = (a.prevState[i] + 1) % (cfg.stateVocab() + 1);
           b.prevReward[i] = a.prevReward[i] + 3f;
           b.flag[i] = (a.flag[i] + 1) % StepEncoding.FLAGS;
           taken2[i] = (taken[i] + 1) % av;
