@@ -2,7 +2,10 @@ package io.icrl.cluster.run;
 
 import com.typesafe.config.Config;
 import io.icrl.cluster.job.JobSpec;
+import io.icrl.eval.EvalSettings;
+import io.icrl.learner.LearnerSettings;
 import io.icrl.synth.SynthSettings;
+import io.icrl.synth.rollout.TaskSource;
 import java.util.List;
 
 /**
@@ -15,10 +18,23 @@ import java.util.List;
 public record RunPlan(RunSettings settings, SynthSettings synth, JobSpec synthJob,
     JobSpec trainJob, JobSpec evalJob) {
 
-  /** Builds the plan of the run described by a loaded config. */
+  /**
+   * Builds the plan of the run described by a loaded config. Every stage's settings are read now
+   * and the task of sequence 0 is made, so bad input fails before any job starts.
+   */
   public static RunPlan from(Config c) {
     RunSettings run = RunSettings.from(c);
     SynthSettings synth = SynthSettings.from(c);
+    if (run.stages().contains(RunSettings.Stage.SYNTH)) {
+      TaskSource tasks = new TaskSource(synth.task(), SynthUnitExecutor.registry());
+      tasks.mdp(tasks.taskSeed(synth.seed(), 0));
+    }
+    if (run.stages().contains(RunSettings.Stage.TRAIN)) {
+      LearnerSettings.from(c);
+    }
+    if (run.stages().contains(RunSettings.Stage.EVAL)) {
+      EvalSettings.fromConfig(c);
+    }
     String synthPayload = RunPayload.render(c, run, List.of("icrl.synth"));
     String trainPayload = RunPayload.render(c, run, List.of("icrl.learner", "icrl.cluster.run"));
     String evalPayload = RunPayload.render(c, run,
