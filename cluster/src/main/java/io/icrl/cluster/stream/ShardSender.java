@@ -48,19 +48,30 @@ public final class ShardSender {
   }
 
   /**
+   * What a send did.
+   *
+   * @param stored the learner's confirmation
+   * @param bytes bytes streamed (0 for a duplicate, which is not streamed)
+   * @param streamNanos from the first chunk until the last was handed to the learner's sink
+   * @param totalNanos from the offer until the learner confirmed the stored shard
+   */
+  public record Sent(ShardIngest.Stored stored, long bytes, long streamNanos, long totalNanos) {}
+
+  /**
    * Streams {@code file} (the bytes of {@code shard}) to a learner that stores it in {@code
    * dataDir}; returns once it is stored (or was already).
    *
    * @throws IllegalStateException if no learner answers in time or the learner refuses the shard
    */
-  public ShardIngest.Stored send(String unitId, String dataDir, String synthSettings,
+  public Sent send(String unitId, String dataDir, String synthSettings,
       ShardEntry shard, Path file) throws InterruptedException {
     long deadline = System.nanoTime() + settings.learnerWait().toNanos();
     ActorRef<ShardIngest.Command> ingest = findIngest(deadline);
+    long t0 = System.nanoTime();
     ShardIngest.Reply reply = ask(ingest, r -> new ShardIngest.Offer(unitId, dataDir,
         synthSettings, shard, r), ASK_TIMEOUT);
     if (reply instanceof ShardIngest.Stored stored) {
-      return stored;
+      return new Sent(stored, 0, 0, System.nanoTime() - t0);
     }
     if (reply instanceof ShardIngest.Refused refused) {
       throw new IllegalStateException("learner " + ingest.path().address() + " refused shard "
@@ -68,16 +79,18 @@ public final class ShardSender {
     }
     ShardIngest.Accepted accepted = (ShardIngest.Accepted) reply;
     long[] last = {0};
+    long s0 = System.nanoTime();
     CompletionStage<Done> sent = FileIO.fromPath(file, settings.chunkBytes())
         .map(chunk -> meter(chunk, last))
         .watchTermination(Keep.right())
         .to(accepted.sink().getSink())
         .run(materializer);
     await(sent, settings.storeTimeout(), "streaming shard " + shard.shard());
+    long streamed = System.nanoTime() - s0;
     ShardIngest.Reply outcome = ask(ingest, r -> new ShardIngest.AwaitStored(dataDir,
         shard.shard(), r), settings.storeTimeout());
     if (outcome instanceof ShardIngest.Stored stored) {
-      return stored;
+      return new Sent(stored, shard.bytes(), streamed, System.nanoTime() - t0);
     }
     throw new IllegalStateException("learner " + ingest.path().address() + " did not store shard "
         + shard.shard() + ": " + ((ShardIngest.Refused) outcome).reason());

@@ -112,9 +112,10 @@ class ShardStreamingTest {
       StreamSettings ss = StreamSettings.from(c);
       ShardSender sender = new ShardSender(node.system(), ss, node.metrics());
       ShardEntry e1 = ref.shards().get(1);
-      ShardIngest.Stored again = sender.send("u000001", data.toString(),
+      ShardSender.Sent again = sender.send("u000001", data.toString(),
           plan.synthJob().payload(), e1, reference.resolve(e1.file()));
-      assertTrue(again.duplicate());
+      assertTrue(again.stored().duplicate());
+      assertEquals(0, again.bytes());
       assertEquals(bytes, MetricsText.value(MetricsText.render(node.metrics()),
           "icrl_stream_bytes_total{direction=\"sent\"}"), "a duplicate is not streamed");
 
