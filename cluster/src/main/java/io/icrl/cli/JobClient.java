@@ -63,6 +63,11 @@ final class JobClient implements AutoCloseable {
     }
   }
 
+  /** The client's own cluster member. */
+  IcrlNode node() {
+    return node;
+  }
+
   @Override
   public void close() {
     node.close();

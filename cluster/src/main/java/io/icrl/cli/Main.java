@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "icrl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Meta-train in-context RL agents: generate tasks, synthesize data, train, evaluate.",
     subcommands = {
+        RunCommand.class,
         TasksCommand.class,
         SynthCommand.class,
         DataCommand.class,

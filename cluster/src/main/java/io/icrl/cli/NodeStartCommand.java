@@ -7,6 +7,7 @@ import io.icrl.cluster.node.IcrlNode;
 import io.icrl.cluster.node.NodeRole;
 import io.icrl.cluster.node.NodeSettings;
 import io.icrl.cluster.node.SeedNode;
+import io.icrl.cluster.run.RunRoles;
 import io.icrl.core.InvalidInputException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code icrl node start}: starts a node, joins the cluster and blocks until the node is
- * terminated (SIGTERM/Ctrl-C leaves the cluster gracefully). Nodes with role synth or evaluator
- * run workers for the diagnostic {@code checksum} job kind.
+ * terminated (SIGTERM/Ctrl-C leaves the cluster gracefully). Nodes run the workers of the run
+ * pipeline for their roles ({@link RunRoles}); nodes with role synth or evaluator also run workers
+ * for the diagnostic {@code checksum} job kind.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
     description = "Start a cluster node and block until it is terminated.")
@@ -99,6 +101,12 @@ final class NodeStartCommand implements Callable<Integer> {
     }
     IcrlNode started = IcrlNode.start(c, executors);
     node = started;
+    try {
+      RunRoles.install(started, c);
+    } catch (RuntimeException e) {
+      started.close();
+      throw e;
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("node %s starting: roles %s, joining %s%n", started.address(),
         settings.clusterRoles(), settings.seedNodes().isEmpty() ? "itself (new cluster)"

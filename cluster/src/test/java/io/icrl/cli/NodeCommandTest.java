@@ -105,7 +105,7 @@ class NodeCommandTest {
         (String) submitted[1]);
     assertTrue(((String) submitted[1]).contains("job cli-job (checksum): completed, 4/4 units done"),
         (String) submitted[1]);
-    assertTrue(Files.readString(dir.resolve("out/manifest.json")).contains("\"completed\""));
+    assertTrue(Files.readString(dir.resolve("out/job-manifest.json")).contains("\"completed\""));
 
     Object[] status = run("job", "status", "--cluster", "127.0.0.1:" + cmd.node.port());
     assertEquals(0, status[0], (String) status[2]);

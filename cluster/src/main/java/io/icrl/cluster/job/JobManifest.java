@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON manifest of a job ({@code OUTPUT_DIR/manifest.json}): the job spec, its state and every
+ * The JSON manifest of a job ({@code OUTPUT_DIR/job-manifest.json}): the job spec, its state and every
  * unit with its ranges, state, attempts, last worker, result and last error. Written atomically
  * after every change, so a crash leaves the previous or the new version; read back to resume a
  * job (units done stay done).
@@ -25,7 +25,7 @@ public final class JobManifest {
   /** Format tag written into every manifest. */
   public static final String FORMAT = "icrl-job-manifest/1";
   /** File name inside the job's output directory. */
-  public static final String FILE_NAME = "manifest.json";
+  public static final String FILE_NAME = "job-manifest.json";
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);

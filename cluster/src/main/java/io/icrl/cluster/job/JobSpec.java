@@ -16,7 +16,7 @@ import io.icrl.core.InvalidInputException;
  * @param seedsPerUnit task seeds per unit
  * @param sequencesPerUnit sequences per unit
  * @param maxAttempts how often a unit may be tried before it counts as failed
- * @param outputDir directory of the job's outputs and its manifest.json ("" for no manifest)
+ * @param outputDir directory of the job's outputs and its job-manifest.json ("" for no manifest)
  * @param payload executor-specific settings (e.g. a HOCON block), passed to every unit
  */
 public record JobSpec(String jobId, String kind, long seedStart, int seedCount,

@@ -19,11 +19,15 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.stream.SinkRef;
+import org.apache.pekko.stream.SourceRef;
+import org.apache.pekko.stream.StreamRefResolver;
 
 /**
  * Builds identically configured Kryo instances: registration required, no references, bounded
- * nesting depth, every allowed class registered under its {@link ClassIds stable id}, and typed
- * actor refs written through {@link ActorRefKryoSerializer}.
+ * nesting depth, every allowed class registered under its {@link ClassIds stable id}, typed
+ * actor refs written through {@link ActorRefKryoSerializer} and stream refs through {@link
+ * StreamRefKryoSerializer}.
  */
 public final class KryoFactory {
   /** Deepest object nesting accepted; deeper (crafted) input fails instead of overflowing. */
@@ -31,10 +35,13 @@ public final class KryoFactory {
 
   private final List<Class<?>> classes;
   private final Supplier<ActorRefResolver> resolver;
+  private final Supplier<StreamRefResolver> streamRefs;
 
-  private KryoFactory(List<Class<?>> classes, Supplier<ActorRefResolver> resolver) {
+  private KryoFactory(List<Class<?>> classes, Supplier<ActorRefResolver> resolver,
+      Supplier<StreamRefResolver> streamRefs) {
     this.classes = classes;
     this.resolver = resolver;
+    this.streamRefs = streamRefs;
   }
 
   /**
@@ -45,6 +52,13 @@ public final class KryoFactory {
    */
   public static KryoFactory create(List<Class<?>> builtin, List<String> configured,
       ClassLoader loader, Supplier<ActorRefResolver> resolver) {
+    return create(builtin, configured, loader, resolver, () -> null);
+  }
+
+  /** As {@link #create(List, List, ClassLoader, Supplier)}, also resolving stream refs. */
+  public static KryoFactory create(List<Class<?>> builtin, List<String> configured,
+      ClassLoader loader, Supplier<ActorRefResolver> resolver,
+      Supplier<StreamRefResolver> streamRefs) {
     LinkedHashSet<Class<?>> all = new LinkedHashSet<>(builtin);
     for (String name : configured) {
       all.add(load(name.trim(), loader));
@@ -52,7 +66,7 @@ public final class KryoFactory {
     List<Class<?>> sorted = new ArrayList<>(all);
     sorted.sort(Comparator.comparing(Class::getName));
     checkIds(sorted);
-    return new KryoFactory(List.copyOf(sorted), resolver);
+    return new KryoFactory(List.copyOf(sorted), resolver, streamRefs);
   }
 
   /** The registered classes, sorted by name. */
@@ -70,6 +84,11 @@ public final class KryoFactory {
     Registration refs = kryo.register(ActorRef.class, new ActorRefKryoSerializer(resolver),
         ClassIds.of(ActorRef.class.getName()));
     classResolver.actorRefRegistration(refs);
+    Registration sinks = kryo.register(SinkRef.class, StreamRefKryoSerializer.sinks(streamRefs),
+        ClassIds.of(SinkRef.class.getName()));
+    Registration sources = kryo.register(SourceRef.class,
+        StreamRefKryoSerializer.sources(streamRefs), ClassIds.of(SourceRef.class.getName()));
+    classResolver.streamRefRegistrations(sinks, sources);
     Map<Class<?>, Serializer<?>> special = specialSerializers();
     for (Class<?> c : classes) {
       Serializer<?> s = special.get(c);
@@ -119,7 +138,9 @@ public final class KryoFactory {
 
   private static void checkIds(List<Class<?>> classes) {
     Map<Integer, String> seen = new HashMap<>();
-    seen.put(ClassIds.of(ActorRef.class.getName()), ActorRef.class.getName());
+    for (Class<?> c : List.of(ActorRef.class, SinkRef.class, SourceRef.class)) {
+      seen.put(ClassIds.of(c.getName()), c.getName());
+    }
     for (Class<?> c : classes) {
       String previous = seen.putIfAbsent(ClassIds.of(c.getName()), c.getName());
       if (previous != null && !previous.equals(c.getName())) {

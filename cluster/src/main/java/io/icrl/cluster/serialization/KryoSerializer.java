@@ -10,6 +10,7 @@ import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.JSerializer;
+import org.apache.pekko.stream.StreamRefResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,8 @@ public final class KryoSerializer extends JSerializer {
   public KryoSerializer(ExtendedActorSystem system) {
     this(KryoFactory.create(MessageClasses.all(), configuredClasses(system),
         system.dynamicAccess().classLoader(), memoized(() ->
-            ActorRefResolver.get(Adapter.toTyped(system)))));
+            ActorRefResolver.get(Adapter.toTyped(system))),
+        memoized(() -> StreamRefResolver.get(system))));
   }
 
   /** A serializer over an explicit factory (tests, tools). */

@@ -7,6 +7,9 @@ import io.icrl.cluster.job.JobStatus;
 import io.icrl.cluster.job.UnitResult;
 import io.icrl.cluster.job.UnitState;
 import io.icrl.cluster.job.WorkUnit;
+import io.icrl.cluster.stream.ShardIngest;
+import io.icrl.synth.format.SequenceEntry;
+import io.icrl.synth.format.ShardEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +59,10 @@ public final class MessageClasses {
         Coordinator.CancelJob.class, Coordinator.ListJobs.class, Coordinator.RequestWork.class,
         Coordinator.UnitCompleted.class, Coordinator.UnitFailed.class, Coordinator.Decline.class,
         Coordinator.JobAccepted.class, Coordinator.JobRejected.class, Coordinator.JobList.class,
-        Coordinator.Assigned.class, Coordinator.Acknowledged.class);
+        Coordinator.Assigned.class, Coordinator.Acknowledged.class,
+        ShardEntry.class, SequenceEntry.class,
+        ShardIngest.Offer.class, ShardIngest.AwaitStored.class, ShardIngest.Accepted.class,
+        ShardIngest.Stored.class, ShardIngest.Refused.class);
   }
 
   /** Everything allowed by code (config may add more). */

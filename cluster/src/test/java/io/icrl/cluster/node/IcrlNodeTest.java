@@ -123,7 +123,7 @@ class IcrlNodeTest {
         JobStatus s = ask(a, r -> new Coordinator.AwaitJob("two-nodes", r));
         assertEquals(JobState.COMPLETED, s.state(), s.summary());
         assertEquals(2, s.done());
-        JobManifest.SavedUnit u0 = JobManifest.read(dir.resolve("job/manifest.json")).units()
+        JobManifest.SavedUnit u0 = JobManifest.read(dir.resolve("job/job-manifest.json")).units()
             .get("u000000");
         assertEquals(2, u0.attempts());
         assertTrue(u0.worker().contains("a-worker"), u0.worker());

@@ -3,6 +3,7 @@ package io.icrl.learner.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.icrl.learner.model.LearnerModel;
 
@@ -36,6 +37,10 @@ public final class TrainStep implements AutoCloseable {
       double accuracy, double gradNorm) {}
 
   public Result run(Batch batch, double lr) {
+    // PyTorch's grad mode is per thread and on by default (DJL switches it off only on the thread
+    // that loads the engine), and the collector restores the mode it found: switch it off here so
+    // the in-place parameter update works on any thread (e.g. a cluster worker's).
+    JniUtils.setGradMode(false);
     try (NDManager m = model.manager().newSubManager()) {
       Losses.Parts parts;
       try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {

@@ -65,6 +65,36 @@ class TrainingTest {
     assertTrue(Files.isRegularFile(tmp.resolve("run/manifest.json")));
   }
 
+  /**
+   * PyTorch's grad mode is per thread: training must work on threads other than the one that
+   * loaded the engine (cluster workers train on a pool thread), with the same losses.
+   */
+  @Test
+  void trainingGivesTheSameLossesOnAnyThread() throws Exception {
+    LearnerSettings s = TestModels.tiny("icrl.learner.train.steps=3",
+        "icrl.learner.train.checkpoint-every=1000");
+    InMemoryWindowSource data = TestModels.data(4, 100, 3);
+    Recorder here = new Recorder();
+    train(s, data, tmp.resolve("here"), 3, false, here);
+    for (String name : List.of("other-1", "other-2")) {
+      Recorder there = new Recorder();
+      Exception[] error = new Exception[1];
+      Thread t = new Thread(() -> {
+        try {
+          train(s, data, tmp.resolve(name), 3, false, there);
+        } catch (Exception e) {
+          error[0] = e;
+        }
+      }, name);
+      t.start();
+      t.join();
+      if (error[0] != null) {
+        throw error[0];
+      }
+      assertArrayEquals(here.losses(), there.losses(), 0.0, name);
+    }
+  }
+
   @Test
   void resumedRunReproducesTheUninterruptedRun() throws Exception {
     LearnerSettings s = TestModels.tiny("icrl.learner.train.steps=12",

@@ -1,0 +1,61 @@
+package io.icrl.cluster.run;
+
+import com.typesafe.config.Config;
+import io.icrl.cluster.job.JobSpec;
+import io.icrl.eval.EvalSettings;
+import io.icrl.learner.LearnerSettings;
+import io.icrl.synth.SynthSettings;
+import io.icrl.synth.rollout.TaskSource;
+import java.util.List;
+
+/**
+ * The coordinator jobs of one run. Synthesis: one unit per dataset shard (seed axis = the root
+ * seed, sequence axis = sequence indices in chunks of {@code shard-sequences}), so unit k produces
+ * exactly shard k of what {@code icrl synth} writes; its manifest is {@code RUN/job-manifest.json}.
+ * Training and evaluation: one unit each, without a job manifest (they resume from the checkpoint
+ * and from the sweep's cell journal).
+ */
+public record RunPlan(RunSettings settings, SynthSettings synth, JobSpec synthJob,
+    JobSpec trainJob, JobSpec evalJob) {
+
+  /**
+   * Builds the plan of the run described by a loaded config. Every stage's settings are read now
+   * and the task of sequence 0 is made, so bad input fails before any job starts.
+   */
+  public static RunPlan from(Config c) {
+    RunSettings run = RunSettings.from(c);
+    SynthSettings synth = SynthSettings.from(c);
+    if (run.stages().contains(RunSettings.Stage.SYNTH)) {
+      TaskSource tasks = new TaskSource(synth.task(), SynthUnitExecutor.registry());
+      tasks.mdp(tasks.taskSeed(synth.seed(), 0));
+    }
+    if (run.stages().contains(RunSettings.Stage.TRAIN)) {
+      LearnerSettings.from(c);
+    }
+    if (run.stages().contains(RunSettings.Stage.EVAL)) {
+      EvalSettings.fromConfig(c);
+    }
+    String synthPayload = RunPayload.render(c, run, List.of("icrl.synth"));
+    String trainPayload = RunPayload.render(c, run, List.of("icrl.learner", "icrl.cluster.run"));
+    String evalPayload = RunPayload.render(c, run,
+        List.of("icrl.eval", "icrl.synth", "icrl.cluster.run"));
+    JobSpec synthJob = new JobSpec(run.id() + "-synth", SynthUnitExecutor.KIND, synth.seed(), 1,
+        synth.sequences(), 1, synth.shardSequences(), run.maxAttempts(), run.dir().toString(),
+        synthPayload);
+    JobSpec trainJob = new JobSpec(run.id() + "-train", TrainUnitExecutor.KIND, 0, 1, 1, 1, 1,
+        run.maxAttempts(), "", trainPayload);
+    JobSpec evalJob = new JobSpec(run.id() + "-eval", EvalUnitExecutor.KIND, 0, 1, 1, 1, 1,
+        run.maxAttempts(), "", evalPayload);
+    return new RunPlan(run, synth, synthJob, trainJob, evalJob);
+  }
+
+  /** The job of {@code stage}. */
+  public JobSpec job(String stage) {
+    return switch (stage) {
+      case RunSettings.Stage.SYNTH -> synthJob;
+      case RunSettings.Stage.TRAIN -> trainJob;
+      case RunSettings.Stage.EVAL -> evalJob;
+      default -> throw new IllegalArgumentException("unknown stage " + stage);
+    };
+  }
+}

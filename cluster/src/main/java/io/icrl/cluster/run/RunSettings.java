@@ -1,0 +1,107 @@
+package io.icrl.cluster.run;
+
+import com.typesafe.config.Config;
+import io.icrl.core.InvalidInputException;
+import io.icrl.core.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code icrl.cluster.run} plus the job identity ({@code icrl.cluster.job.id}, {@code output-dir},
+ * {@code max-attempts}) of an {@code icrl run}.
+ *
+ * @param id run id (job ids are {@code <id>-synth}, {@code <id>-train}, {@code <id>-eval})
+ * @param dir the run directory (absolute)
+ * @param maxAttempts attempts per unit
+ * @param stages stages to run, in pipeline order
+ * @param synthWorkers synthesis workers per synth node (0 = one per declared cpu)
+ * @param trainSteps optimizer steps to train (0 = the learner's {@code train.steps})
+ * @param evalModel {@code auto}, {@code on} or {@code off}
+ * @param evalTasks task ids of the sweep
+ * @param evalSuites suite names of the sweep
+ * @param progressInterval how often the driver prints progress
+ */
+public record RunSettings(String id, Path dir, int maxAttempts, List<String> stages,
+    int synthWorkers, long trainSteps, String evalModel, List<String> evalTasks,
+    List<String> evalSuites, Duration progressInterval) {
+  /** Pipeline stages in order. */
+  public static final List<String> STAGES = List.of(Stage.SYNTH, Stage.TRAIN, Stage.EVAL);
+  private static final String P = "icrl.cluster.run.";
+
+  /** Stage names. */
+  public static final class Stage {
+    public static final String SYNTH = "synth";
+    public static final String TRAIN = "train";
+    public static final String EVAL = "eval";
+
+    private Stage() {}
+  }
+
+  public RunSettings {
+    stages = List.copyOf(stages);
+    evalTasks = List.copyOf(evalTasks);
+    evalSuites = List.copyOf(evalSuites);
+  }
+
+  /** Reads the settings; the run directory defaults to {@code runs/<id>}. */
+  public static RunSettings from(Config c) {
+    String id = Settings.string(c, "icrl.cluster.job.id");
+    if (!id.matches("[A-Za-z0-9_.-]{1,90}")) {
+      throw new InvalidInputException("setting icrl.cluster.job.id = '" + id + "': expected 1..90"
+          + " letters, digits, '_', '-' or '.'");
+    }
+    String out = Settings.string(c, "icrl.cluster.job.output-dir");
+    Path dir = (out.isEmpty() ? Path.of("runs", id) : Path.of(out)).toAbsolutePath().normalize();
+    List<String> given = Settings.stringList(c, P + "stages");
+    if (given.isEmpty()) {
+      throw new InvalidInputException("setting " + P + "stages is empty; expected some of "
+          + STAGES);
+    }
+    for (String s : given) {
+      if (!STAGES.contains(s)) {
+        throw new InvalidInputException("setting " + P + "stages: unknown stage '" + s
+            + "'; expected some of " + STAGES);
+      }
+    }
+    List<String> ordered = new ArrayList<>();
+    for (String s : STAGES) {
+      if (given.contains(s)) {
+        ordered.add(s);
+      }
+    }
+    long steps = Settings.longValue(c, P + "train-steps");
+    if (steps < 0) {
+      throw new InvalidInputException("setting " + P + "train-steps = " + steps
+          + ": expected 0 (the learner's train.steps) or a positive number");
+    }
+    Duration every;
+    try {
+      every = c.getDuration(P + "progress-interval");
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new InvalidInputException("setting " + P + "progress-interval: expected a duration"
+          + " such as 5s (" + e.getMessage() + ")", e);
+    }
+    return new RunSettings(id, dir, Settings.positiveInt(c, "icrl.cluster.job.max-attempts"),
+        ordered, Settings.nonNegativeInt(c, P + "synth-workers"), steps,
+        Settings.oneOf(c, P + "eval-model", List.of("auto", "on", "off")),
+        Settings.stringList(c, P + "eval-tasks"), Settings.stringList(c, P + "eval-suites"),
+        every);
+  }
+
+  /** The dataset directory. */
+  public Path dataDir() {
+    return dir.resolve("data");
+  }
+
+  /** The training run directory (checkpoints). */
+  public Path trainDir() {
+    return dir.resolve("train");
+  }
+
+  /** The evaluation output directory. */
+  public Path evalDir() {
+    return dir.resolve("eval");
+  }
+}
