@@ -67,7 +67,8 @@ public final class EvalUnitExecutor implements UnitExecutor {
       note = "not evaluated (icrl.cluster.run.eval-model = off)";
     } else {
       try {
-        model = Optional.of(CheckpointModels.open(run.trainDir()));
+        model = Optional.of(CheckpointModels.open(run.trainDir(), s.model(), s.effectiveThreads(),
+            Optional.empty()));
         note = "evaluated: " + model.get().describe();
       } catch (InvalidInputException e) {
         if (run.evalModel().equals("on")) {

@@ -1,6 +1,7 @@
 package io.icrl.learner.infer;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.icrl.learner.model.KvCache;
@@ -176,6 +177,8 @@ public final class IncrementalPolicy implements AutoCloseable {
 
   /** Runs tokens [from, from + n) of the history through the cache; logits of the last one. */
   private float[] append(int from, int n) {
+    // Grad mode is per thread in PyTorch and on by default: evaluation runs on pool threads.
+    JniUtils.setGradMode(false);
     try (NDManager m = model.manager().newSubManager()) {
       NDList tokens = history.toNDList(m, from, n);
       NDArray h = model.block().trunkCached(model.store(), tokens, cache); // (1, n, D)
