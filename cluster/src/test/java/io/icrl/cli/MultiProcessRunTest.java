@@ -83,7 +83,7 @@ class MultiProcessRunTest {
     startNode("synth-2", metrics, "--roles", "synth", "--port", "0", "--seed-nodes", seed,
         "--cpus", "1");
     String coordinatorMetrics = "http://127.0.0.1:" + metrics.get("coordinator") + "/metrics";
-    awaitTrue(Duration.ofSeconds(60), () -> {
+    awaitTrue(Duration.ofSeconds(120), () -> {
       String text = get(coordinatorMetrics);
       return value(text, "icrl_cluster_members{role=\"synth\",status=\"up\"}") == 2
           && value(text, "icrl_cluster_members{role=\"learner\",status=\"up\"}") == 1;
@@ -133,7 +133,7 @@ class MultiProcessRunTest {
     Path manifest = run.resolve(JobManifest.FILE_NAME);
     String victimWorker = "127.0.0.1:" + victimPort + "/";
     String[] held = new String[1];
-    awaitTrue(Duration.ofSeconds(90), () -> {
+    awaitTrue(Duration.ofSeconds(180), () -> {
       if (!Files.isRegularFile(manifest)) {
         return false;
       }
@@ -271,9 +271,26 @@ class MultiProcessRunTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return s.getLocalPort();
+  private static final java.util.Set<Integer> USED_PORTS = new java.util.HashSet<>();
+
+  /**
+   * A free port below Linux's ephemeral range (32768+), so that no JVM of this test can be handed
+   * it by the OS for an outgoing or port-0 socket between picking it here and binding it there.
+   */
+  private static synchronized int freePort() throws IOException {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(System.nanoTime());
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20000 + rng.nextInt(12000);
+      if (USED_PORTS.contains(port)) {
+        continue;
+      }
+      try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+        USED_PORTS.add(port);
+        return s.getLocalPort();
+      } catch (IOException busy) {
+        // taken: try another
+      }
     }
+    throw new IOException("no free port found in [20000, 32000)");
   }
 }
