@@ -1,30 +1,19 @@
 package io.icrl.synth.behavior;
 
-import io.icrl.synth.format.Tag;
 import java.util.SplittableRandom;
 
 /**
- * Vintix-style noise distillation: the demonstrator opt_k acts with epsilon noise that is constant
- * within an episode and decays linearly across episodes, from 1 at the first row of the sequence to
- * 0 at row {@code zeroRow}. Random actions are tagged {@code rnd}, the demonstrator's {@code optK}.
+ * Vintix-style noise distillation: the demonstrator opt_k acts with epsilon noise (see {@link
+ * EpsilonOraclePolicy}) that is constant within an episode and decays linearly across episodes,
+ * from 1 at the first row of the sequence to 0 at row {@code zeroRow}.
  */
-public final class NoiseDistillationPolicy implements BehaviorPolicy {
-  private static final byte RND = Tag.RND.code();
-  private final int[] oracle;
-  private final byte oracleTag;
-  private final int actions;
+public final class NoiseDistillationPolicy extends EpsilonOraclePolicy {
   private final double zeroRow;
-  private final SplittableRandom rng;
-  private double noise = 1.0;
-  private byte tag;
 
   public NoiseDistillationPolicy(ReferencePolicies refs, int k, int actions, double zeroRow,
       SplittableRandom rng) {
-    this.oracle = refs.policy(k);
-    this.oracleTag = (byte) (Tag.OPT0.code() + k);
-    this.actions = actions;
+    super(refs, k, actions, rng);
     this.zeroRow = zeroRow;
-    this.rng = rng;
   }
 
   @Override
@@ -33,26 +22,6 @@ public final class NoiseDistillationPolicy implements BehaviorPolicy {
   }
 
   @Override
-  public int act(int state) {
-    if (noise > 0 && rng.nextDouble() < noise) {
-      tag = RND;
-      return rng.nextInt(actions);
-    }
-    tag = oracleTag;
-    return oracle[state];
-  }
-
-  @Override
-  public byte tag() {
-    return tag;
-  }
-
-  @Override
   public void observe(int state, int action, double reward, int next, boolean terminated,
       boolean truncated) {}
-
-  /** The noise of the current episode. */
-  public double noise() {
-    return noise;
-  }
 }
