@@ -35,9 +35,7 @@ public final class QLearningAgent implements EvalAgent {
       return;
     }
     for (int i = 0; i < ep.length(); i++) {
-      int next = i + 1 < ep.length() ? ep.state(i + 1) : ep.finalState();
-      boolean terminal = i + 1 == ep.length() && ep.terminated();
-      update(ep.state(i), ep.action(i), ep.reward(i), next, terminal);
+      update(ep.state(i), ep.action(i), ep.reward(i), ep.nextState(i), ep.terminatesAt(i));
     }
   }
 

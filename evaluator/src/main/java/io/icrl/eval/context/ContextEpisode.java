@@ -64,6 +64,16 @@ public final class ContextEpisode {
     return finalState;
   }
 
+  /** The state reached by step {@code i}'s action: the next step's state, or the final one. */
+  public int nextState(int i) {
+    return i + 1 < length() ? states[i + 1] : finalState;
+  }
+
+  /** Whether step {@code i}'s action ended the episode by termination. */
+  public boolean terminatesAt(int i) {
+    return i + 1 == length() && terminated;
+  }
+
   public boolean terminated() {
     return terminated;
   }
