@@ -152,17 +152,6 @@ public final class Dataset implements WindowSource {
       throw new IndexOutOfBoundsException("sequence " + seq + " not in [0, " + sequences.length
           + ")");
     }
-    SequenceView v = sequences[seq];
-    if (start < 0 || length < 0 || start + length > v.rows || length > out.capacity()) {
-      throw new IndexOutOfBoundsException("window [" + start + ", " + (start + length)
-          + ") of sequence " + seq + " (" + v.rows + " rows) into a window of capacity "
-          + out.capacity());
-    }
-    v.read((int) start, length, out);
-    out.length = length;
-    out.states = v.entry.states();
-    out.actions = v.entry.actions();
-    out.sequence = seq;
-    out.start = start;
+    sequences[seq].readWindow(seq, start, length, out);
   }
 }

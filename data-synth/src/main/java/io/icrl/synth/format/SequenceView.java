@@ -38,6 +38,24 @@ final class SequenceView {
   }
 
   /** Copies rows {@code [start, start + n)} into {@code out} (from index 0). */
+  /**
+   * Reads rows {@code [start, start + length)} into {@code out} and fills its header, with {@code
+   * index} as the sequence number the caller knows this sequence by.
+   */
+  void readWindow(int index, long start, int length, StepWindow out) {
+    if (start < 0 || length < 0 || start + length > rows || length > out.capacity()) {
+      throw new IndexOutOfBoundsException("window [" + start + ", " + (start + length)
+          + ") of sequence " + index + " (" + rows + " rows) into a window of capacity "
+          + out.capacity());
+    }
+    read((int) start, length, out);
+    out.length = length;
+    out.states = entry.states();
+    out.actions = entry.actions();
+    out.sequence = index;
+    out.start = start;
+  }
+
   void read(int start, int n, StepWindow out) {
     state.get(start, out.state, 0, n);
     action.get(start, out.action, 0, n);

@@ -308,17 +308,6 @@ public final class ShardFile implements WindowSource {
 
   @Override
   public void read(int seq, long start, int length, StepWindow out) {
-    SequenceView v = views.get(seq);
-    if (start < 0 || length < 0 || start + length > v.rows || length > out.capacity()) {
-      throw new IndexOutOfBoundsException("window [" + start + ", " + (start + length)
-          + ") of batch " + seq + " (" + v.rows + " rows) into a window of capacity "
-          + out.capacity());
-    }
-    v.read((int) start, length, out);
-    out.length = length;
-    out.states = v.entry.states();
-    out.actions = v.entry.actions();
-    out.sequence = seq;
-    out.start = start;
+    views.get(seq).readWindow(seq, start, length, out);
   }
 }
