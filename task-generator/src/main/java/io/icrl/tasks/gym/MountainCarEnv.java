@@ -1,7 +1,6 @@
 package io.icrl.tasks.gym;
 
 import io.icrl.core.InvalidInputException;
-import io.icrl.tasks.env.ContinuousEnv;
 import java.util.SplittableRandom;
 
 /**
@@ -15,7 +14,7 @@ import java.util.SplittableRandom;
  * registered). The observation is (position, velocity) rounded to float32. Resets draw the position
  * uniformly in [-0.6, -0.4] with velocity 0.
  */
-public final class MountainCarEnv implements ContinuousEnv {
+public final class MountainCarEnv extends ClassicControlEnv {
   public static final int DEFAULT_MAX_STEPS = 200;
   static final double MIN_POSITION = -1.2;
   static final double MAX_POSITION = 0.6;
@@ -25,31 +24,20 @@ public final class MountainCarEnv implements ContinuousEnv {
   private static final double GRAVITY = 0.0025;
 
   private final double goalVelocity;
-  private final int maxSteps;
-  private SplittableRandom rng = new SplittableRandom(0);
   private double position;
   private double velocity;
-  private int t;
-  private double reward;
-  private boolean terminated;
-  private boolean truncated;
-  private boolean needsReset = true;
 
   public MountainCarEnv() {
     this(0.0, DEFAULT_MAX_STEPS);
   }
 
   public MountainCarEnv(double goalVelocity, int maxEpisodeSteps) {
+    super("MountainCar", maxEpisodeSteps);
     if (!Double.isFinite(goalVelocity)) {
       throw new InvalidInputException("MountainCar goal_velocity must be finite, got "
           + goalVelocity);
     }
-    if (maxEpisodeSteps <= 0) {
-      throw new InvalidInputException("MountainCar max episode steps must be positive, got "
-          + maxEpisodeSteps);
-    }
     this.goalVelocity = goalVelocity;
-    this.maxSteps = maxEpisodeSteps;
   }
 
   @Override
@@ -78,46 +66,20 @@ public final class MountainCarEnv implements ContinuousEnv {
   }
 
   @Override
-  public int maxEpisodeSteps() {
-    return maxSteps;
-  }
-
-  @Override
-  public double[] reset(long seed) {
-    rng = new SplittableRandom(seed);
-    return reset();
-  }
-
-  @Override
-  public double[] reset() {
+  void drawInitialState(SplittableRandom rng) {
     position = -0.6 + 0.2 * rng.nextDouble();
     velocity = 0.0;
-    return restart();
   }
 
   @Override
-  public void setStateFromObservation(double[] observation) {
-    if (observation == null || observation.length != 2) {
-      throw new InvalidInputException("MountainCar observation needs 2 values (position, velocity),"
-          + " got " + (observation == null ? 0 : observation.length));
-    }
-    for (double v : observation) {
-      if (!Double.isFinite(v)) {
-        throw new InvalidInputException("MountainCar observation has a non-finite value: " + v);
-      }
-    }
+  void setState(double[] observation) {
     position = observation[0];
     velocity = observation[1];
-    restart();
   }
 
-  private double[] restart() {
-    t = 0;
-    reward = 0;
-    terminated = false;
-    truncated = false;
-    needsReset = false;
-    return observation();
+  @Override
+  String observationDescription() {
+    return "position, velocity";
   }
 
   @Override
@@ -135,9 +97,7 @@ public final class MountainCarEnv implements ContinuousEnv {
 
   /** Applies action 0 (left), 1 (none) or 2 (right). */
   public double[] step(int action) {
-    if (needsReset) {
-      throw new IllegalStateException("step() called before reset() or after the episode ended");
-    }
+    checkRunning();
     if (action < 0 || action > 2) {
       throw new InvalidInputException("MountainCar action must be 0, 1 or 2, got " + action);
     }
@@ -148,31 +108,12 @@ public final class MountainCarEnv implements ContinuousEnv {
     if (position == MIN_POSITION && velocity < 0) {
       velocity = 0;
     }
-    terminated = position >= GOAL_POSITION && velocity >= goalVelocity;
-    reward = -1.0;
-    t++;
-    truncated = !terminated && t >= maxSteps;
-    needsReset = terminated || truncated;
-    return observation();
+    return finishStep(-1.0, position >= GOAL_POSITION && velocity >= goalVelocity);
   }
 
-  private double[] observation() {
+  @Override
+  double[] observation() {
     return new double[] {(float) position, (float) velocity};
-  }
-
-  @Override
-  public double reward() {
-    return reward;
-  }
-
-  @Override
-  public boolean terminated() {
-    return terminated;
-  }
-
-  @Override
-  public boolean truncated() {
-    return truncated;
   }
 
   public double position() {

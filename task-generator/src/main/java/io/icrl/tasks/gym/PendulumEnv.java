@@ -1,7 +1,6 @@
 package io.icrl.tasks.gym;
 
 import io.icrl.core.InvalidInputException;
-import io.icrl.tasks.env.ContinuousEnv;
 import java.util.SplittableRandom;
 
 /**
@@ -14,7 +13,7 @@ import java.util.SplittableRandom;
  * (cos theta, sin theta, thetadot)} rounded to float32. Resets draw theta uniformly in [-pi, pi] and
  * thetadot in [-1, 1]. Never terminates; truncated after the step limit (200 as registered).
  */
-public final class PendulumEnv implements ContinuousEnv {
+public final class PendulumEnv extends ClassicControlEnv {
   public static final double DEFAULT_G = 10.0;
   public static final int DEFAULT_MAX_STEPS = 200;
   static final double MAX_SPEED = 8.0;
@@ -24,29 +23,19 @@ public final class PendulumEnv implements ContinuousEnv {
   private static final double L = 1.0;
 
   private final double g;
-  private final int maxSteps;
-  private SplittableRandom rng = new SplittableRandom(0);
   private double theta;
   private double thetaDot;
-  private int t;
-  private double reward;
-  private boolean truncated;
-  private boolean needsReset = true;
 
   public PendulumEnv() {
     this(DEFAULT_G, DEFAULT_MAX_STEPS);
   }
 
   public PendulumEnv(double g, int maxEpisodeSteps) {
+    super("Pendulum", maxEpisodeSteps);
     if (!Double.isFinite(g)) {
       throw new InvalidInputException("Pendulum gravity g must be finite, got " + g);
     }
-    if (maxEpisodeSteps <= 0) {
-      throw new InvalidInputException("Pendulum max episode steps must be positive, got "
-          + maxEpisodeSteps);
-    }
     this.g = g;
-    this.maxSteps = maxEpisodeSteps;
   }
 
   @Override
@@ -75,52 +64,25 @@ public final class PendulumEnv implements ContinuousEnv {
   }
 
   @Override
-  public int maxEpisodeSteps() {
-    return maxSteps;
-  }
-
-  @Override
-  public double[] reset(long seed) {
-    rng = new SplittableRandom(seed);
-    return reset();
-  }
-
-  @Override
-  public double[] reset() {
+  void drawInitialState(SplittableRandom rng) {
     theta = -Math.PI + 2 * Math.PI * rng.nextDouble();
     thetaDot = -1.0 + 2.0 * rng.nextDouble();
-    return restart();
   }
 
   @Override
-  public void setStateFromObservation(double[] observation) {
-    if (observation == null || observation.length != 3) {
-      throw new InvalidInputException("Pendulum observation needs 3 values (cos theta, sin theta,"
-          + " thetadot), got " + (observation == null ? 0 : observation.length));
-    }
-    for (double v : observation) {
-      if (!Double.isFinite(v)) {
-        throw new InvalidInputException("Pendulum observation has a non-finite value: " + v);
-      }
-    }
+  void setState(double[] observation) {
     theta = StrictMath.atan2(observation[1], observation[0]);
     thetaDot = observation[2];
-    restart();
   }
 
-  private double[] restart() {
-    t = 0;
-    reward = 0;
-    truncated = false;
-    needsReset = false;
-    return observation();
+  @Override
+  String observationDescription() {
+    return "cos theta, sin theta, thetadot";
   }
 
   @Override
   public double[] step(double[] action) {
-    if (needsReset) {
-      throw new IllegalStateException("step() called before reset() or after the episode ended");
-    }
+    checkRunning();
     if (action == null || action.length != 1 || Double.isNaN(action[0])) {
       throw new InvalidInputException("Pendulum takes one torque value, got "
           + java.util.Arrays.toString(action));
@@ -133,11 +95,7 @@ public final class PendulumEnv implements ContinuousEnv {
     newThetaDot = Math.max(-MAX_SPEED, Math.min(MAX_SPEED, newThetaDot));
     theta = theta + newThetaDot * DT;
     thetaDot = newThetaDot;
-    reward = -costs;
-    t++;
-    truncated = t >= maxSteps;
-    needsReset = truncated;
-    return observation();
+    return finishStep(-costs, false);
   }
 
   /** Python's {@code ((x + pi) % (2 pi)) - pi}: the angle in [-pi, pi). */
@@ -150,25 +108,11 @@ public final class PendulumEnv implements ContinuousEnv {
     return r - Math.PI;
   }
 
-  private double[] observation() {
+  @Override
+  double[] observation() {
     return new double[] {
       (float) StrictMath.cos(theta), (float) StrictMath.sin(theta), (float) thetaDot
     };
-  }
-
-  @Override
-  public double reward() {
-    return reward;
-  }
-
-  @Override
-  public boolean terminated() {
-    return false;
-  }
-
-  @Override
-  public boolean truncated() {
-    return truncated;
   }
 
   /** The pendulum angle (0 upright), unnormalized as Gymnasium keeps it. */
