@@ -67,6 +67,11 @@ public final class AdamW implements AutoCloseable {
       sq = sq == null ? s : sq.add(s);
     }
     double norm = Math.sqrt(sq.getFloat());
+    if (!Double.isFinite(norm)) {
+      // a non-finite gradient would poison the moments and the weights: drop it, skip the step
+      zero(grads);
+      return norm;
+    }
     float scale = clip > 0 && norm > clip ? (float) (clip / (norm + 1e-6)) : 1f;
     t++;
     double bc1 = 1 - Math.pow(beta1, t);
@@ -82,9 +87,24 @@ public final class AdamW implements AutoCloseable {
         p.muli((float) (1 - lr * weightDecay));
       }
       p.subi(update);
-      grads[i].muli(0f);
     }
+    zero(grads);
     return norm;
+  }
+
+  /** Sets every parameter's accumulated gradient to zero (assignment, so NaN and Inf go too). */
+  public void zeroGradients(NDManager scratch) {
+    NDArray[] grads = new NDArray[params.size()];
+    for (int i = 0; i < grads.length; i++) {
+      grads[i] = local(params.get(i).getArray().getGradient(), scratch);
+    }
+    zero(grads);
+  }
+
+  private static void zero(NDArray[] grads) {
+    for (NDArray g : grads) {
+      g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
+    }
   }
 
   private static NDArray local(NDArray a, NDManager to) {

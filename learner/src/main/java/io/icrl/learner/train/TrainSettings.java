@@ -6,7 +6,10 @@ package io.icrl.learner.train;
  * @param window steps per training window (T)
  * @param batch windows per batch
  * @param steps length of the learning-rate schedule
+ * @param maxSkippedSteps consecutive steps with a non-finite loss or gradient (skipped without an
+ *     update) after which training stops as diverged
  */
 public record TrainSettings(int window, int batch, int steps, double lr, int warmupSteps,
     String schedule, double minLrRatio, double beta1, double beta2, double eps, double weightDecay,
-    double gradClip, boolean permute, int checkpointEvery, int logEvery) {}
+    double gradClip, boolean permute, int checkpointEvery, int logEvery,
+    int maxSkippedSteps) {}

@@ -32,9 +32,12 @@ public final class TrainStep implements AutoCloseable {
     return optimizer;
   }
 
-  /** Losses and diagnostics of one step (before the update). */
+  /**
+   * Losses and diagnostics of one step (before the update). {@code skipped}: the loss or the
+   * gradient was not finite, so the parameters and optimizer moments were left as they were.
+   */
   public record Result(double loss, double policy, double nextState, double reward,
-      double accuracy, double gradNorm) {}
+      double accuracy, double gradNorm, boolean skipped) {}
 
   public Result run(Batch batch, double lr) {
     // PyTorch's grad mode is per thread and on by default (DJL switches it off only on the thread
@@ -53,10 +56,11 @@ public final class TrainStep implements AutoCloseable {
       double next = parts.nextState().getFloat();
       double reward = parts.reward().getFloat();
       if (!Double.isFinite(loss)) {
-        throw new IllegalStateException("training diverged: loss is " + loss);
+        optimizer.zeroGradients(m);
+        return new Result(loss, policy, next, reward, accuracy, Double.NaN, true);
       }
       double norm = optimizer.step(lr, gradClip, m);
-      return new Result(loss, policy, next, reward, accuracy, norm);
+      return new Result(loss, policy, next, reward, accuracy, norm, !Double.isFinite(norm));
     }
   }
 

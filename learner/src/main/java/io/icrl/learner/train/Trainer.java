@@ -29,6 +29,7 @@ import java.util.Optional;
  * from the run's checkpoint exactly where it stopped (same batches, same optimizer state).
  */
 public final class Trainer {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
   private final LearnerSettings settings;
   private final Map<String, Object> rawConfig;
   private final WindowSource source;
@@ -95,11 +96,24 @@ public final class Trainer {
       long tokens = 0;
       long t0 = System.nanoTime();
       Path ckpt = existing.orElse(null);
+      int skipped = 0;
       for (long s = start + 1; s <= maxSteps; s++) {
         long ts0 = System.nanoTime();
         sampler.fill(s - 1, batch);
         double lr = schedule.at(s - 1);
         TrainStep.Result r = step.run(batch, lr);
+        if (r.skipped()) {
+          skipped++;
+          LOG.warn("step {}: loss {} / gradient norm {} not finite; step skipped ({} in a row)", s,
+              r.loss(), r.gradNorm(), skipped);
+          if (skipped > ts.maxSkippedSteps()) {
+            throw new IllegalStateException("training diverged: " + skipped + " consecutive steps"
+                + " up to step " + s + " had a non-finite loss or gradient (the last checkpoint"
+                + " is intact; resume with a lower learning rate)");
+          }
+        } else {
+          skipped = 0;
+        }
         double secs = (System.nanoTime() - ts0) / 1e9;
         tokens += batch.realTokens;
         last = new StepMetrics(s, r.loss(), r.policy(), r.nextState(), r.reward(), r.accuracy(),
