@@ -53,7 +53,8 @@ public final class AdamW implements AutoCloseable {
 
   /**
    * Applies one update from the parameters' gradients (then zeroes them). Temporaries live in
-   * {@code scratch}.
+   * {@code scratch}. When the gradient norm is not finite nothing is updated (parameters, moments
+   * and step count stay as they were) and the non-finite norm is returned.
    *
    * @param clip global norm to clip gradients to; 0 disables clipping
    * @return the global gradient norm before clipping

@@ -1,0 +1,71 @@
+package io.icrl.learner.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import io.icrl.learner.TestModels;
+import io.icrl.learner.model.LearnerModel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdamWTest {
+  private static List<float[]> values(LearnerModel model) {
+    List<float[]> out = new ArrayList<>();
+    for (Parameter p : model.parameters()) {
+      out.add(p.getArray().toFloatArray());
+    }
+    return out;
+  }
+
+  /** Back-propagates {@code value * sum(all parameters)}: every gradient entry becomes value. */
+  private static void setGradients(LearnerModel model, float value, NDManager m) {
+    try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+      NDArray loss = null;
+      for (Parameter p : model.parameters()) {
+        NDArray s = p.getArray().sum().mul(value);
+        loss = loss == null ? s : loss.add(s);
+      }
+      gc.backward(loss);
+    }
+  }
+
+  /** A NaN gradient is dropped: no parameter, moment or step count changes, and it is cleared. */
+  @Test
+  void nonFiniteGradientSkipsTheUpdateAndIsCleared() {
+    try (LearnerModel model = TestModels.model(TestModels.tinyConfig(), 3)) {
+      for (Parameter p : model.parameters()) {
+        p.getArray().setRequiresGradient(true);
+      }
+      try (AdamW opt = new AdamW(model.parameters(), model.parameterNames(), model.manager(), 0.9,
+          0.99, 1e-8, 0.01); NDManager scratch = model.manager().newSubManager()) {
+        List<float[]> before = values(model);
+        setGradients(model, Float.NaN, scratch);
+        double norm = opt.step(1e-3, 1.0, scratch);
+        assertFalse(Double.isFinite(norm));
+        assertEquals(0, opt.steps());
+        List<float[]> after = values(model);
+        for (int i = 0; i < before.size(); i++) {
+          assertArrayEquals(before.get(i), after.get(i), 0f, model.parameterNames().get(i));
+        }
+        for (Parameter p : model.parameters()) {
+          for (float g : p.getArray().getGradient().toFloatArray()) {
+            assertEquals(0f, g);
+          }
+        }
+        // a finite gradient afterwards updates normally
+        setGradients(model, 0.5f, scratch);
+        assertTrue(Double.isFinite(opt.step(1e-3, 1.0, scratch)));
+        assertEquals(1, opt.steps());
+        assertFalse(java.util.Arrays.equals(before.get(0), values(model).get(0)));
+      }
+    }
+  }
+}
