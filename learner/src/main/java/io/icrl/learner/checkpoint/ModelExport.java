@@ -1,0 +1,221 @@
+package io.icrl.learner.checkpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.icrl.core.AtomicFiles;
+import io.icrl.core.BuildInfo;
+import io.icrl.core.InvalidInputException;
+import io.icrl.learner.train.MetricsLog;
+import io.icrl.synth.format.Dataset;
+import io.icrl.synth.format.Manifest;
+import io.icrl.synth.format.TrainingTasks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Packages a training run's checkpoint as a model directory to ship: {@code OUT/checkpoint/} (the
+ * checkpoint files, so {@code icrl eval --checkpoint OUT} and {@code icrl train --resume} both work)
+ * and {@code OUT/model-manifest.json}, which says where the model came from: the recipe file and
+ * its hash, the seeds, the dataset's identity and generation settings, the training steps and
+ * tokens, and the final losses (means over the last logged steps).
+ *
+ * <p>The checkpoint is copied into a temporary directory, fsynced file by file, and renamed into
+ * place, so an interrupted export leaves either the previous model or the new one.
+ */
+public final class ModelExport {
+  /** The manifest's file name inside a model directory. */
+  public static final String MANIFEST = "model-manifest.json";
+  /** Logged steps averaged into the final losses. */
+  static final int FINAL_WINDOW = 10;
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ModelExport() {}
+
+  /**
+   * Exports the checkpoint of {@code run} (a training run directory) to {@code out}.
+   *
+   * @param recipe the configuration file the run was made from (recorded with its SHA-256)
+   * @param data the dataset the run trained on; defaults to the directory the run's manifest names
+   * @return the manifest written
+   */
+  public static Map<String, Object> export(Path run, Path recipe, Optional<Path> data, Path out)
+      throws IOException {
+    Path ckpt = Checkpoint.locate(run).orElseThrow(() -> new InvalidInputException("--run " + run
+        + ": no checkpoint there (expected " + run.resolve(Checkpoint.DIR) + "/"
+        + Checkpoint.STATE + ")"));
+    if (!Files.isRegularFile(recipe)) {
+      throw new InvalidInputException("--recipe " + recipe + ": no such file");
+    }
+    CheckpointState state = Checkpoint.readState(ckpt);
+    JsonNode runManifest = readJson(run.resolve(RunManifest.FILE), "--run " + run);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", "icrl-model");
+    m.put("name", out.getFileName().toString());
+    Map<String, Object> rec = new LinkedHashMap<>();
+    rec.put("file", recipe.toString());
+    rec.put("sha256", sha256(recipe));
+    m.put("recipe", rec);
+
+    Map<String, Object> training = new LinkedHashMap<>();
+    training.put("seed", state.seed());
+    training.put("steps", state.step());
+    training.put("schedule-steps", state.trajectory().get("steps"));
+    double perStep = tokensPerStep(run, state.step());
+    training.put("tokens-per-step", perStep);
+    training.put("tokens", Math.round(perStep * state.step()));
+    training.put("final-losses", finalLosses(run, state.step()));
+    training.put("trajectory", state.trajectory());
+    m.put("training", training);
+    m.put("model", state.model().toMap());
+    m.put("parameters", runManifest.path("parameters").asLong());
+    m.put("params-sha256", sha256(ckpt.resolve(Checkpoint.PARAMS)));
+
+    Map<String, Object> dataset = new LinkedHashMap<>();
+    dataset.put("id", state.datasetId());
+    Optional<Path> dataDir = data.or(() -> Optional.of(Path.of(runManifest.path("data").asText())))
+        .filter(p -> Files.isRegularFile(p.resolve(Manifest.FILE)));
+    if (data.isPresent() && dataDir.isEmpty()) {
+      throw new InvalidInputException("--data " + data.get() + ": no " + Manifest.FILE + " there");
+    }
+    if (dataDir.isPresent()) {
+      Manifest dm = Manifest.read(dataDir.get());
+      String id = Dataset.identity(dm);
+      if (!id.equals(state.datasetId())) {
+        throw new InvalidInputException("--data " + dataDir.get() + " is dataset " + id
+            + ", but the checkpoint was trained on " + state.datasetId());
+      }
+      dataset.put("root-seed", dm.rootSeed());
+      dataset.put("sequences", dm.sequences());
+      dataset.put("steps", dm.steps());
+      dataset.put("task-family", dm.taskFamily());
+      dataset.put("task-seed-start", dm.taskSeedStart());
+      dataset.put("task-seed-count", dm.taskSeedCount());
+      dataset.put("settings-fingerprint", dm.settingsFingerprint());
+      dataset.put("behavior-mix", dm.behaviorMix());
+    }
+    m.put("dataset", dataset);
+    if (state.trainingTasksRecorded() && state.trainingTasks() != null) {
+      TrainingTasks t = state.trainingTasks();
+      Map<String, Object> tasks = new LinkedHashMap<>();
+      tasks.put("family", t.family());
+      tasks.put("states", t.states());
+      tasks.put("actions", t.actions());
+      tasks.put("params", t.params());
+      tasks.put("seed-start", t.seedStart());
+      tasks.put("seed-count", t.seedCount());
+      m.put("training-tasks", tasks);
+    }
+    m.put("trained-with", JSON.convertValue(runManifest.path("versions"), Map.class));
+    m.put("exported-by", Map.of("icrl", BuildInfo.version(), "git-commit", BuildInfo.gitCommit()));
+    m.put("exported-at", Instant.now().toString());
+
+    copyCheckpoint(ckpt, out);
+    AtomicFiles.writeString(out.resolve(MANIFEST), JSON.writeValueAsString(m) + "\n");
+    return m;
+  }
+
+  /** Mean real tokens per step over the logged steps up to {@code step} (0 if none logged). */
+  private static double tokensPerStep(Path run, long step) throws IOException {
+    double sum = 0;
+    int n = 0;
+    for (JsonNode r : metrics(run, step)) {
+      if (r.has("tokens")) {
+        sum += r.get("tokens").asDouble();
+        n++;
+      }
+    }
+    return n == 0 ? 0 : sum / n;
+  }
+
+  /** Means of the losses and accuracy over the last {@link #FINAL_WINDOW} logged steps. */
+  private static Map<String, Object> finalLosses(Path run, long step) throws IOException {
+    List<JsonNode> rows = metrics(run, step);
+    List<JsonNode> tail = rows.subList(Math.max(0, rows.size() - FINAL_WINDOW), rows.size());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("logged-steps", tail.isEmpty() ? List.of()
+        : List.of(tail.get(0).path("step").asLong(), tail.get(tail.size() - 1).path("step").asLong()));
+    for (String key : List.of("loss", "policy_loss", "next_state_loss", "reward_loss",
+        "action_accuracy")) {
+      double s = 0;
+      int n = 0;
+      for (JsonNode r : tail) {
+        if (r.has(key) && Double.isFinite(r.get(key).asDouble())) {
+          s += r.get(key).asDouble();
+          n++;
+        }
+      }
+      out.put(key, n == 0 ? null : s / n);
+    }
+    return out;
+  }
+
+  /** Step records of the metrics log (one every log-every steps) up to {@code step}. */
+  private static List<JsonNode> metrics(Path run, long step) throws IOException {
+    Path file = run.resolve(MetricsLog.FILE);
+    List<JsonNode> rows = new ArrayList<>();
+    if (!Files.isRegularFile(file)) {
+      return rows;
+    }
+    ObjectMapper plain = new ObjectMapper();
+    for (String line : Files.readAllLines(file)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode r = plain.readTree(line);
+      if (r.has("step") && r.get("step").asLong() <= step) {
+        rows.add(r);
+      }
+    }
+    return rows;
+  }
+
+  private static void copyCheckpoint(Path ckpt, Path out) throws IOException {
+    Files.createDirectories(out);
+    Path tmp = out.resolve("." + Checkpoint.DIR + ".tmp-" + ProcessHandle.current().pid());
+    Checkpoint.deleteTree(tmp);
+    Files.createDirectories(tmp);
+    for (String f : List.of(Checkpoint.PARAMS, Checkpoint.OPTIMIZER, Checkpoint.STATE)) {
+      Path src = ckpt.resolve(f);
+      AtomicFiles.write(tmp.resolve(f), o -> Files.copy(src, o));
+    }
+    Path target = out.resolve(Checkpoint.DIR);
+    Checkpoint.deleteTree(target);
+    AtomicFiles.moveAtomically(tmp, target);
+  }
+
+  private static JsonNode readJson(Path file, String where) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(where + ": no " + file.getFileName() + " (not a training"
+          + " run directory)");
+    }
+    return new ObjectMapper().readTree(file.toFile());
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+}
