@@ -3,6 +3,7 @@ package io.icrl.eval.agent;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import io.icrl.core.InvalidInputException;
+import io.icrl.core.Sha256;
 import io.icrl.eval.ModelSettings;
 import io.icrl.eval.task.TrainingTaskRange;
 import io.icrl.learner.checkpoint.Checkpoint;
@@ -14,15 +15,9 @@ import io.icrl.synth.format.Dataset;
 import io.icrl.synth.format.Manifest;
 import io.icrl.synth.format.TrainingTasks;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -61,7 +56,7 @@ public final class CheckpointModels {
       DataType type = Devices.computeType(settings.precision(), device);
       Path params = dir.resolve(Checkpoint.PARAMS);
       String description = "checkpoint " + dir.toAbsolutePath().normalize() + " step "
-          + state.step() + " params " + sha256(params).substring(0, 16);
+          + state.step() + " params " + Sha256.ofFile(params).substring(0, 16);
       LearnerModel model = Checkpoint.loadModel(dir, device, type);
       return new LearnerModelSource(model, new InferSettings(settings.context(),
           settings.keepFraction()), description, range);
@@ -102,16 +97,4 @@ public final class CheckpointModels {
         tasks.states(), tasks.actions()));
   }
 
-  private static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(md.digest());
-  }
 }

@@ -6,21 +6,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.icrl.core.AtomicFiles;
 import io.icrl.core.BuildInfo;
 import io.icrl.core.InvalidInputException;
+import io.icrl.core.Sha256;
 import io.icrl.learner.train.MetricsLog;
 import io.icrl.synth.format.Dataset;
 import io.icrl.synth.format.Manifest;
 import io.icrl.synth.format.TrainingTasks;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +63,7 @@ public final class ModelExport {
     m.put("name", out.getFileName().toString());
     Map<String, Object> rec = new LinkedHashMap<>();
     rec.put("file", recipe.toString());
-    rec.put("sha256", sha256(recipe));
+    rec.put("sha256", Sha256.ofFile(recipe));
     m.put("recipe", rec);
 
     Map<String, Object> training = new LinkedHashMap<>();
@@ -83,7 +78,7 @@ public final class ModelExport {
     m.put("training", training);
     m.put("model", state.model().toMap());
     m.put("parameters", runManifest.path("parameters").asLong());
-    m.put("params-sha256", sha256(ckpt.resolve(Checkpoint.PARAMS)));
+    m.put("params-sha256", Sha256.ofFile(ckpt.resolve(Checkpoint.PARAMS)));
 
     Map<String, Object> dataset = new LinkedHashMap<>();
     dataset.put("id", state.datasetId());
@@ -206,16 +201,4 @@ public final class ModelExport {
     return new ObjectMapper().readTree(file.toFile());
   }
 
-  static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(md.digest());
-  }
 }

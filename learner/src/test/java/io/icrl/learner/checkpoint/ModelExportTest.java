@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.icrl.core.InvalidInputException;
+import io.icrl.core.Sha256;
 import io.icrl.learner.LearnerSettings;
 import io.icrl.learner.TestModels;
 import io.icrl.learner.train.LearnerMetrics;
@@ -39,7 +40,7 @@ class ModelExportTest {
     assertEquals(20, Checkpoint.readState(out.resolve("checkpoint")).step());
     JsonNode m = new ObjectMapper().readTree(out.resolve(ModelExport.MANIFEST).toFile());
     assertEquals("icrl-model", m.get("kind").asText());
-    assertEquals(ModelExport.sha256(recipe), m.at("/recipe/sha256").asText());
+    assertEquals(Sha256.ofFile(recipe), m.at("/recipe/sha256").asText());
     assertEquals(20, m.at("/training/steps").asLong());
     assertEquals(1, m.at("/training/seed").asLong());
     assertTrue(m.at("/training/tokens").asLong() > 0);
