@@ -298,12 +298,18 @@ public final class RunDriver {
     }
     try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
       long len = f.length();
+      if (len == 0) {
+        return "";
+      }
       int n = (int) Math.min(len, 4096);
       byte[] tail = new byte[n];
       f.seek(len - n);
       f.readFully(tail);
       String[] lines = new String(tail, StandardCharsets.UTF_8).strip().split("\n");
       JsonNode last = JSON.readTree(lines[lines.length - 1]);
+      if (!last.has("step")) {
+        return "";
+      }
       return String.format(", step %d, loss %.4f", last.path("step").asLong(),
           last.path("loss").asDouble());
     } catch (IOException | RuntimeException e) {
