@@ -22,8 +22,9 @@ import java.util.List;
  * @param evalTasks task ids of the sweep
  * @param evalSuites suite names of the sweep
  * @param progressInterval how often the driver prints progress
- * @param overlap whether training starts while synthesis still streams shards in (on a bounded,
- *     refreshed pool of the most recent shards) instead of after it
+ * @param overlap whether the learner trains on a bounded, refreshed pool of the most recent
+ *     shards, starting (when synth is in the run) while synthesis still streams shards in, instead
+ *     of on the complete dataset after synthesis
  * @param poolMinShards shards the learner must hold before overlapped training starts
  * @param poolMaxShards most shards of the overlapped training pool (0 = unbounded)
  * @param evalEvery evaluate the checkpoints whose step is a multiple of this (0 = final only)
