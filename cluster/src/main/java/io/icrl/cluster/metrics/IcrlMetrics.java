@@ -32,7 +32,10 @@ public final class IcrlMetrics {
   private final Counter learnerTokens;
   private final Gauge learnerTokensPerSecond;
   private final Gauge learnerStep;
+  private final Gauge learnerPoolShards;
+  private final Counter learnerPoolRefreshes;
   private final Gauge evalScore;
+  private final Gauge evalCheckpointStep;
   private final Gauge clusterMembers;
   private final Gauge clusterUnreachable;
 
@@ -76,9 +79,18 @@ public final class IcrlMetrics {
     learnerStep = Gauge.builder().name("icrl_learner_step")
         .help("Current optimizer step of the learner.")
         .register(registry);
+    learnerPoolShards = Gauge.builder().name("icrl_learner_pool_shards")
+        .help("Shards in the learner's refreshing training pool (overlapped training).")
+        .register(registry);
+    learnerPoolRefreshes = Counter.builder().name("icrl_learner_pool_refreshes_total")
+        .help("Times newly arrived shards joined the learner's training pool.")
+        .register(registry);
     evalScore = Gauge.builder().name("icrl_eval_score")
         .help("Latest evaluation score (normalized return), by task family and mode.")
         .labelNames("task", "mode").register(registry);
+    evalCheckpointStep = Gauge.builder().name("icrl_eval_checkpoint_step")
+        .help("Training step of the checkpoint whose evaluation set icrl_eval_score last.")
+        .register(registry);
     clusterMembers = Gauge.builder().name("icrl_cluster_members")
         .help("Cluster members seen by this node, by icrl role and member status.")
         .labelNames("role", "status").register(registry);
@@ -169,6 +181,21 @@ public final class IcrlMetrics {
   /** {@code icrl_eval_score{task,mode}}: task is a family name, never a per-seed id. */
   public Gauge evalScore() {
     return evalScore;
+  }
+
+  /** {@code icrl_learner_pool_shards}. */
+  public Gauge learnerPoolShards() {
+    return learnerPoolShards;
+  }
+
+  /** {@code icrl_learner_pool_refreshes_total}. */
+  public Counter learnerPoolRefreshes() {
+    return learnerPoolRefreshes;
+  }
+
+  /** {@code icrl_eval_checkpoint_step}. */
+  public Gauge evalCheckpointStep() {
+    return evalCheckpointStep;
   }
 
   /** {@code icrl_cluster_members{role,status}}. */

@@ -1,6 +1,7 @@
 package io.icrl.cluster.run;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import io.icrl.cluster.job.UnitExecutor;
 import io.icrl.cluster.job.UnitResult;
 import io.icrl.cluster.job.WorkUnit;
@@ -21,7 +22,9 @@ import io.icrl.eval.sweep.SweepResult;
 import io.icrl.eval.task.TrainingTaskRange;
 import io.icrl.synth.SynthSettings;
 import io.icrl.tasks.TaskParams;
+import io.icrl.learner.checkpoint.Checkpoint;
 import io.icrl.tasks.TaskRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * that build of the evaluator cannot load it, the model is skipped with a warning in the log and a
  * line in the summary, and the baselines run alone. {@code on} makes that an error, {@code off}
  * never tries. Held-out tasks are enforced against the dataset's task seeds either way.
+ *
+ * <p>A unit whose payload names a snapshot step N ({@link RunPayload#SNAPSHOT_STEP}, jobs of
+ * {@link RunPlan#snapshotEvalJob}) evaluates {@code RUN/train/snapshots/step-N} into {@code
+ * RUN/eval/step-N}, with {@code icrl.cluster.run.eval-every-episodes} episodes per run when set.
+ * When the model was evaluated, {@code icrl_eval_score} and {@code icrl_eval_checkpoint_step}
+ * (the evaluated checkpoint's step) are set.
  */
 public final class EvalUnitExecutor implements UnitExecutor {
   /** The job kind. */
@@ -59,15 +68,25 @@ public final class EvalUnitExecutor implements UnitExecutor {
   public UnitResult execute(WorkUnit unit) throws Exception {
     Config c = RunPayload.parse(unit.payload());
     RunSettings run = RunSettings.from(c);
+    long snapshot = c.hasPath(RunPayload.SNAPSHOT_STEP) ? c.getLong(RunPayload.SNAPSHOT_STEP) : 0;
+    if (snapshot > 0 && run.evalEveryEpisodes() > 0) {
+      c = c.withValue("icrl.eval.episodes",
+          ConfigValueFactory.fromAnyRef(run.evalEveryEpisodes()));
+    }
     EvalSettings s = EvalSettings.fromConfig(c);
     SynthSettings synth = SynthSettings.from(c);
+    Path checkpoint = snapshot > 0 ? run.snapshotDir(snapshot) : run.trainDir();
     Optional<RowModelSource> model = Optional.empty();
     String note = null;
+    if (snapshot > 0 && !Files.isDirectory(checkpoint)) {
+      throw new InvalidInputException("no snapshot of step " + snapshot + " at " + checkpoint
+          + " (the learner copies it there when it writes that checkpoint)");
+    }
     if (run.evalModel().equals("off")) {
       note = "not evaluated (icrl.cluster.run.eval-model = off)";
     } else {
       try {
-        model = Optional.of(CheckpointModels.open(run.trainDir(), s.model(), s.effectiveThreads(),
+        model = Optional.of(CheckpointModels.open(checkpoint, s.model(), s.effectiveThreads(),
             Optional.empty()));
         note = "evaluated: " + model.get().describe();
       } catch (InvalidInputException e) {
@@ -84,18 +103,32 @@ public final class EvalUnitExecutor implements UnitExecutor {
     Optional<TrainingTaskRange> training = Optional.of(
         model.flatMap(RowModelSource::trainingRange).orElse(dataset));
     List<String> ids = TaskSelection.resolve(run.evalTasks(), run.evalSuites(), s, training);
-    Path out = run.evalDir();
-    LOG.info("eval: {} tasks x {} modes x {} seeds into {}", ids.size(), s.modes().size(),
-        s.seeds(), out);
+    Path out = snapshot > 0 ? run.snapshotEvalDir(snapshot) : run.evalDir();
+    LOG.info("eval: {} tasks x {} modes x {} seeds x {} episodes into {}", ids.size(),
+        s.modes().size(), s.seeds(), s.episodes(), out);
     SweepRequest request = new SweepRequest(ids, s, TaskRegistry.standard()::make, model,
         training, out);
     SweepResult result = Sweep.run(request, new Progress());
     SweepOutputs.write(result, out);
     String table = SummaryTable.render(result, note);
     AtomicFiles.writeString(out.resolve(SUMMARY), table);
-    publishScores(result);
-    return new UnitResult(result.cells().size(), 0, List.of("eval/" + SUMMARY,
-        "eval/summary.json", "eval/report.md", "eval/results.csv"), "");
+    if (model.isPresent()) {
+      publishScores(result);
+      metrics.evalCheckpointStep().set(snapshot > 0 ? snapshot : checkpointStep(checkpoint));
+    }
+    String rel = run.dir().relativize(out).toString().replace('\\', '/');
+    return new UnitResult(result.cells().size(), 0, List.of(rel + "/" + SUMMARY,
+        rel + "/summary.json", rel + "/report.md", rel + "/results.csv"), "");
+  }
+
+  /** The step of the checkpoint in run directory {@code train} (0 if unreadable). */
+  private static long checkpointStep(Path train) {
+    try {
+      Optional<Path> dir = Checkpoint.locate(train);
+      return dir.isPresent() ? Checkpoint.readState(dir.get()).step() : 0;
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /** {@code icrl_eval_score{task=family, mode}}: the in-context model's mean score, if evaluated. */

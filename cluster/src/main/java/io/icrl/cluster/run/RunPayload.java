@@ -14,7 +14,22 @@ import java.util.List;
  * synthesis job (whose manifest refuses other units).
  */
 public final class RunPayload {
+  /**
+   * In a training unit's payload: the evaluation payload of the run, from which the learner makes
+   * the evaluation jobs of its snapshots. Not a setting (a job file cannot set it).
+   */
+  public static final String EVAL_PAYLOAD = "icrl-run-unit.eval-payload";
+  /** In an evaluation unit's payload: the step of the snapshot to evaluate (absent: final). */
+  public static final String SNAPSHOT_STEP = "icrl-run-unit.snapshot-step";
+
   private RunPayload() {}
+
+  /** {@code payload} with {@code path} set to {@code value} (a string, number or boolean). */
+  public static String with(String payload, String path, Object value) {
+    return ConfigFactory.parseString(payload)
+        .withValue(path, ConfigValueFactory.fromAnyRef(value)).root()
+        .render(ConfigRenderOptions.concise());
+  }
 
   /** The subtrees {@code paths} of {@code c} as a HOCON string, plus the run directory. */
   public static String render(Config c, RunSettings run, List<String> paths) {

@@ -2,6 +2,7 @@ package io.icrl.cluster.run;
 
 import com.typesafe.config.Config;
 import io.icrl.cluster.job.JobSpec;
+import io.icrl.core.InvalidInputException;
 import io.icrl.eval.EvalSettings;
 import io.icrl.learner.LearnerSettings;
 import io.icrl.synth.SynthSettings;
@@ -30,15 +31,24 @@ public record RunPlan(RunSettings settings, SynthSettings synth, JobSpec synthJo
       tasks.mdp(tasks.taskSeed(synth.seed(), 0));
     }
     if (run.stages().contains(RunSettings.Stage.TRAIN)) {
-      LearnerSettings.from(c);
+      LearnerSettings learner = LearnerSettings.from(c);
+      int every = learner.train().checkpointEvery();
+      if (run.evaluatesSnapshots() && run.evalEvery() % every != 0) {
+        throw new InvalidInputException("setting icrl.cluster.run.eval-every = "
+            + run.evalEvery() + ": expected a multiple of icrl.learner.train.checkpoint-every = "
+            + every + " (checkpoints are what gets evaluated)");
+      }
     }
     if (run.stages().contains(RunSettings.Stage.EVAL)) {
       EvalSettings.fromConfig(c);
     }
     String synthPayload = RunPayload.render(c, run, List.of("icrl.synth"));
-    String trainPayload = RunPayload.render(c, run, List.of("icrl.learner", "icrl.cluster.run"));
     String evalPayload = RunPayload.render(c, run,
         List.of("icrl.eval", "icrl.synth", "icrl.cluster.run"));
+    String trainPayload = RunPayload.render(c, run, List.of("icrl.learner", "icrl.cluster.run"));
+    if (run.evaluatesSnapshots()) {
+      trainPayload = RunPayload.with(trainPayload, RunPayload.EVAL_PAYLOAD, evalPayload);
+    }
     JobSpec synthJob = new JobSpec(run.id() + "-synth", SynthUnitExecutor.KIND, synth.seed(), 1,
         synth.sequences(), 1, synth.shardSequences(), run.maxAttempts(), run.dir().toString(),
         synthPayload);
@@ -47,6 +57,22 @@ public record RunPlan(RunSettings settings, SynthSettings synth, JobSpec synthJo
     JobSpec evalJob = new JobSpec(run.id() + "-eval", EvalUnitExecutor.KIND, 0, 1, 1, 1, 1,
         run.maxAttempts(), "", evalPayload);
     return new RunPlan(run, synth, synthJob, trainJob, evalJob);
+  }
+
+  /** Id prefix of the jobs evaluating snapshots of run {@code runId}. */
+  public static String snapshotJobPrefix(String runId) {
+    return runId + "-eval-step-";
+  }
+
+  /**
+   * The job evaluating the snapshot of step {@code step} ({@code <id>-eval-step-N}, kind eval, one
+   * unit, no job manifest): the run's evaluation payload plus the snapshot's step. The learner
+   * submits it when it has copied that checkpoint.
+   */
+  public static JobSpec snapshotEvalJob(String runId, int maxAttempts, String evalPayload,
+      long step) {
+    return new JobSpec(snapshotJobPrefix(runId) + step, EvalUnitExecutor.KIND, 0, 1, 1, 1, 1,
+        maxAttempts, "", RunPayload.with(evalPayload, RunPayload.SNAPSHOT_STEP, step));
   }
 
   /** The job of {@code stage}. */

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Installs the run pipeline's actors on a started node according to its roles: on {@code synth}
  * nodes, {@code icrl.cluster.run.synth-workers} workers for synthesis units (0 = one per declared
- * cpu); on {@code learner} nodes, the {@link ShardIngest} and one worker for the training unit; on
+ * cpu); on {@code learner} nodes, the {@link ShardIngest} and one worker for the training unit
+ * (which submits the evaluation jobs of its checkpoint snapshots to the coordinator); on
  * {@code evaluator} nodes, one worker for the evaluation unit (the sweep is multi-threaded itself).
  */
 public final class RunRoles {
@@ -30,7 +31,8 @@ public final class RunRoles {
     if (ns.has(NodeRole.LEARNER)) {
       node.spawn(ShardIngest.create(stream, node.metrics()), "shard-ingest");
       node.spawn(Worker.create(node.coordinator(), Map.of(TrainUnitExecutor.KIND,
-          new TrainUnitExecutor(node.metrics())), workers), "train-worker");
+          new TrainUnitExecutor(node.metrics(), JobSubmitter.to(node.system(),
+              node.coordinator()))), workers), "train-worker");
       started++;
     }
     if (ns.has(NodeRole.SYNTH)) {

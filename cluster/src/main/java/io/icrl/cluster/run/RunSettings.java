@@ -22,10 +22,19 @@ import java.util.List;
  * @param evalTasks task ids of the sweep
  * @param evalSuites suite names of the sweep
  * @param progressInterval how often the driver prints progress
+ * @param overlap whether the learner trains on a bounded, refreshed pool of the most recent
+ *     shards, starting (when synth is in the run) while synthesis still streams shards in, instead
+ *     of on the complete dataset after synthesis
+ * @param poolMinShards shards the learner must hold before overlapped training starts
+ * @param poolMaxShards most shards of the overlapped training pool (0 = unbounded)
+ * @param evalEvery evaluate the checkpoints whose step is a multiple of this (0 = final only)
+ * @param evalEveryEpisodes episodes per run in the sweeps of those checkpoints (0 = {@code
+ *     icrl.eval.episodes})
  */
 public record RunSettings(String id, Path dir, int maxAttempts, List<String> stages,
     int synthWorkers, long trainSteps, String evalModel, List<String> evalTasks,
-    List<String> evalSuites, Duration progressInterval) {
+    List<String> evalSuites, Duration progressInterval, boolean overlap, int poolMinShards,
+    int poolMaxShards, long evalEvery, int evalEveryEpisodes) {
   /** Pipeline stages in order. */
   public static final List<String> STAGES = List.of(Stage.SYNTH, Stage.TRAIN, Stage.EVAL);
   private static final String P = "icrl.cluster.run.";
@@ -83,11 +92,47 @@ public record RunSettings(String id, Path dir, int maxAttempts, List<String> sta
       throw new InvalidInputException("setting " + P + "progress-interval: expected a duration"
           + " such as 5s (" + e.getMessage() + ")", e);
     }
+    long evalEvery = Settings.longValue(c, P + "eval-every");
+    if (evalEvery < 0) {
+      throw new InvalidInputException("setting " + P + "eval-every = " + evalEvery
+          + ": expected 0 (evaluate the final checkpoint only) or a positive number of steps");
+    }
     return new RunSettings(id, dir, Settings.positiveInt(c, "icrl.cluster.job.max-attempts"),
         ordered, Settings.nonNegativeInt(c, P + "synth-workers"), steps,
         Settings.oneOf(c, P + "eval-model", List.of("auto", "on", "off")),
         Settings.stringList(c, P + "eval-tasks"), Settings.stringList(c, P + "eval-suites"),
-        every);
+        every, Settings.bool(c, P + "overlap"), Settings.positiveInt(c, P + "pool.min-shards"),
+        Settings.nonNegativeInt(c, P + "pool.max-shards"), evalEvery,
+        Settings.nonNegativeInt(c, P + "eval-every-episodes"));
+  }
+
+  /** Whether training overlaps synthesis in this run (both stages run and overlap is on). */
+  public boolean overlapped() {
+    return overlap && stages.contains(Stage.SYNTH) && stages.contains(Stage.TRAIN);
+  }
+
+  /**
+   * Whether intermediate checkpoints are evaluated: eval-every is set, both the train and the eval
+   * stage run, and the sweep evaluates the model ({@code eval-model} is not {@code off}).
+   */
+  public boolean evaluatesSnapshots() {
+    return evalEvery > 0 && stages.contains(Stage.TRAIN) && stages.contains(Stage.EVAL)
+        && !evalModel.equals("off");
+  }
+
+  /** The copies of evaluated checkpoints ({@code RUN/train/snapshots}). */
+  public Path snapshotsDir() {
+    return trainDir().resolve("snapshots");
+  }
+
+  /** The copy of the checkpoint of step {@code step}. */
+  public Path snapshotDir(long step) {
+    return snapshotsDir().resolve("step-" + step);
+  }
+
+  /** The evaluation of the checkpoint of step {@code step} ({@code RUN/eval/step-N}). */
+  public Path snapshotEvalDir(long step) {
+    return evalDir().resolve("step-" + step);
   }
 
   /** The dataset directory. */

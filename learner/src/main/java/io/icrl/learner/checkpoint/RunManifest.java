@@ -28,6 +28,17 @@ public final class RunManifest {
   public static void write(Path run, Map<String, Object> config, long seed, String data,
       String datasetId, TrainingTasks trainingTasks, String device, long parameters,
       Long resumedFromStep) throws IOException {
+    write(run, config, seed, data, datasetId, trainingTasks, device, parameters, resumedFromStep,
+        null);
+  }
+
+  /**
+   * Writes the manifest of {@code run}, recording under {@code data-refresh} how the training data
+   * was refreshed while training ran (null: it was not; the entry is then absent).
+   */
+  public static void write(Path run, Map<String, Object> config, long seed, String data,
+      String datasetId, TrainingTasks trainingTasks, String device, long parameters,
+      Long resumedFromStep, Map<String, Object> dataRefresh) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", "icrl-learner-run");
     m.put("checkpoint-format-version", Checkpoint.FORMAT_VERSION);
@@ -39,6 +50,9 @@ public final class RunManifest {
     m.put("parameters", parameters);
     if (resumedFromStep != null) {
       m.put("resumed-from-step", resumedFromStep);
+    }
+    if (dataRefresh != null) {
+      m.put("data-refresh", dataRefresh);
     }
     Map<String, Object> versions = new LinkedHashMap<>();
     versions.put("icrl", BuildInfo.version());

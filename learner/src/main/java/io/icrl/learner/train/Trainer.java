@@ -26,7 +26,9 @@ import java.util.Optional;
 /**
  * Trains a model on a {@link WindowSource} into a run directory: manifest, metrics log and
  * checkpoints every {@code checkpoint-every} steps and at the end. With {@code resume}, continues
- * from the run's checkpoint exactly where it stopped (same batches, same optimizer state).
+ * from the run's checkpoint exactly where it stopped (same batches, same optimizer state). With a
+ * {@link DataRefresh}, the data may change between steps (then a resume continues the weights and
+ * optimizer exactly, but the batches depend on what data had arrived when).
  */
 public final class Trainer {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
@@ -35,14 +37,26 @@ public final class Trainer {
   private final WindowSource source;
   private final Path run;
   private final LearnerMetrics listener;
+  private final DataRefresh refresh;
 
   public Trainer(LearnerSettings settings, Map<String, Object> rawConfig, WindowSource source,
       Path run, LearnerMetrics listener) {
+    this(settings, rawConfig, source, run, listener, null);
+  }
+
+  /**
+   * A trainer whose data may change between steps: before every step {@code refresh} may swap in
+   * another source (see {@link DataRefresh}); {@code source} is the first one. With a null
+   * refresh this is the plain trainer.
+   */
+  public Trainer(LearnerSettings settings, Map<String, Object> rawConfig, WindowSource source,
+      Path run, LearnerMetrics listener, DataRefresh refresh) {
     this.settings = settings;
     this.rawConfig = rawConfig;
     this.source = source;
     this.run = run;
     this.listener = listener;
+    this.refresh = refresh;
   }
 
   /** What a run did. */
@@ -86,9 +100,9 @@ public final class Trainer {
       }
       RunManifest.write(run, rawConfig, settings.seed(), dataLocation(), source.datasetId(),
           source.trainingTasks().orElse(null), device.toString(), model.parameterCount(),
-          prior == null ? null : prior.step());
-      BatchSampler sampler = new BatchSampler(source, settings.model(), settings.loss(),
-          ts.batch(), ts.window(), settings.seed(), ts.permute());
+          prior == null ? null : prior.step(), refresh == null ? null : refresh.describe());
+      WindowSource current = source;
+      BatchSampler sampler = sampler(current);
       LrSchedule schedule = new LrSchedule(ts);
       LearnerMetrics out = LearnerMetrics.both(log, listener);
       Batch batch = sampler.newBatch();
@@ -99,6 +113,17 @@ public final class Trainer {
       int skipped = 0;
       for (long s = start + 1; s <= maxSteps; s++) {
         long ts0 = System.nanoTime();
+        if (refresh != null) {
+          WindowSource next = refresh.before(s, current);
+          if (next != current) {
+            if (!Objects.equals(next.datasetId(), source.datasetId())) {
+              throw new IllegalStateException("data refresh at step " + s + " changed the dataset"
+                  + " id from " + source.datasetId() + " to " + next.datasetId());
+            }
+            current = next;
+            sampler = sampler(current);
+          }
+        }
         sampler.fill(s - 1, batch);
         double lr = schedule.at(s - 1);
         TrainStep.Result r = step.run(batch, lr);
@@ -128,6 +153,12 @@ public final class Trainer {
       return new Summary(start, Math.max(start, maxSteps), model.parameterCount(),
           device.toString(), last, seconds > 0 ? tokens / seconds : 0, seconds, ckpt);
     }
+  }
+
+  private BatchSampler sampler(WindowSource from) {
+    TrainSettings ts = settings.train();
+    return new BatchSampler(from, settings.model(), settings.loss(), ts.batch(), ts.window(),
+        settings.seed(), ts.permute());
   }
 
   private CheckpointState state(long step, LearnerModel model) {

@@ -139,4 +139,62 @@ class TrainingTest {
         () -> train(s, other, tmp.resolve("c"), 4, true, LearnerMetrics.NONE));
     assertTrue(ds.getMessage().contains("dataset"), ds.getMessage());
   }
+
+  /**
+   * A {@link DataRefresh} is asked before every step and may swap the source: the steps before the
+   * swap are exactly those of a plain run, the run manifest records the refresh, and a swap to
+   * another dataset id is refused.
+   */
+  @Test
+  void dataRefreshSwapsTheSourceBetweenSteps() throws Exception {
+    LearnerSettings s = TestModels.tiny("icrl.learner.train.steps=6",
+        "icrl.learner.train.checkpoint-every=1000");
+    InMemoryWindowSource a = TestModels.data(8, 200, 2);
+    InMemoryWindowSource other = TestModels.data(8, 200, 5);
+    List<InMemoryWindowSource.Sequence> seqs = new ArrayList<>();
+    for (int i = 0; i < other.sequenceCount(); i++) {
+      seqs.add(other.sequence(i));
+    }
+    InMemoryWindowSource b = new InMemoryWindowSource(a.datasetId(), seqs);
+    Recorder plain = new Recorder();
+    train(s, a, tmp.resolve("plain"), 6, false, plain);
+
+    List<Long> asked = new ArrayList<>();
+    DataRefresh swap = new DataRefresh() {
+      @Override
+      public io.icrl.synth.format.WindowSource before(long step,
+          io.icrl.synth.format.WindowSource current) {
+        asked.add(step);
+        return step >= 4 ? b : current;
+      }
+
+      @Override
+      public Map<String, Object> describe() {
+        return Map.of("kind", "test-swap");
+      }
+    };
+    Recorder swapped = new Recorder();
+    new Trainer(s, Map.of(), a, tmp.resolve("swap"), swapped, swap).run(6, false);
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), asked);
+    assertArrayEquals(java.util.Arrays.copyOfRange(plain.losses(), 0, 3),
+        java.util.Arrays.copyOfRange(swapped.losses(), 0, 3), 0.0);
+    assertTrue(plain.losses()[3] != swapped.losses()[3], "step 4 drew from the new source");
+    assertTrue(Files.readString(tmp.resolve("swap/manifest.json")).contains("test-swap"));
+
+    DataRefresh foreign = new DataRefresh() {
+      @Override
+      public io.icrl.synth.format.WindowSource before(long step,
+          io.icrl.synth.format.WindowSource current) {
+        return other;
+      }
+
+      @Override
+      public Map<String, Object> describe() {
+        return Map.of();
+      }
+    };
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Trainer(s,
+        Map.of(), a, tmp.resolve("foreign"), LearnerMetrics.NONE, foreign).run(2, false));
+    assertTrue(e.getMessage().contains("changed the dataset id"), e.getMessage());
+  }
 }
