@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * checkpoint ({@code RUN/train}) is opened with the evaluator's {@link CheckpointModels#open}; if
  * that build of the evaluator cannot load it, the model is skipped with a warning in the log and a
  * line in the summary, and the baselines run alone. {@code on} makes that an error, {@code off}
- * never tries. Held-out tasks are enforced against the dataset's task seeds either way.
+ * never tries. With {@code icrl.cluster.run.eval-checkpoint} set, the final sweep evaluates that
+ * run or shipped model instead (failing if it cannot be loaded) and holds out its training tasks.
+ * Held-out tasks are enforced against the dataset's task seeds when the model records none.
  *
  * <p>A unit whose payload names a snapshot step N ({@link RunPayload#SNAPSHOT_STEP}, jobs of
  * {@link RunPlan#snapshotEvalJob}) evaluates {@code RUN/train/snapshots/step-N} into {@code
@@ -75,7 +77,8 @@ public final class EvalUnitExecutor implements UnitExecutor {
     }
     EvalSettings s = EvalSettings.fromConfig(c);
     SynthSettings synth = SynthSettings.from(c);
-    Path checkpoint = snapshot > 0 ? run.snapshotDir(snapshot) : run.trainDir();
+    Path checkpoint = snapshot > 0 ? run.snapshotDir(snapshot)
+        : run.evalCheckpoint().orElse(run.trainDir());
     Optional<RowModelSource> model = Optional.empty();
     String note = null;
     if (snapshot > 0 && !Files.isDirectory(checkpoint)) {
@@ -90,7 +93,7 @@ public final class EvalUnitExecutor implements UnitExecutor {
             Optional.empty()));
         note = "evaluated: " + model.get().describe();
       } catch (InvalidInputException e) {
-        if (run.evalModel().equals("on")) {
+        if (run.evalModel().equals("on") || (snapshot == 0 && run.evalCheckpoint().isPresent())) {
           throw e;
         }
         note = "SKIPPED, baselines only: " + e.getMessage();

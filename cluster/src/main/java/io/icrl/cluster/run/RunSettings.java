@@ -3,10 +3,12 @@ package io.icrl.cluster.run;
 import com.typesafe.config.Config;
 import io.icrl.core.InvalidInputException;
 import io.icrl.core.Settings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code icrl.cluster.run} plus the job identity ({@code icrl.cluster.job.id}, {@code output-dir},
@@ -30,11 +32,13 @@ import java.util.List;
  * @param evalEvery evaluate the checkpoints whose step is a multiple of this (0 = final only)
  * @param evalEveryEpisodes episodes per run in the sweeps of those checkpoints (0 = {@code
  *     icrl.eval.episodes})
+ * @param evalCheckpoint the model of the final sweep when it is not this run's own checkpoint (a
+ *     training run or shipped model directory, absolute)
  */
 public record RunSettings(String id, Path dir, int maxAttempts, List<String> stages,
     int synthWorkers, long trainSteps, String evalModel, List<String> evalTasks,
     List<String> evalSuites, Duration progressInterval, boolean overlap, int poolMinShards,
-    int poolMaxShards, long evalEvery, int evalEveryEpisodes) {
+    int poolMaxShards, long evalEvery, int evalEveryEpisodes, Optional<Path> evalCheckpoint) {
   /** Pipeline stages in order. */
   public static final List<String> STAGES = List.of(Stage.SYNTH, Stage.TRAIN, Stage.EVAL);
   private static final String P = "icrl.cluster.run.";
@@ -97,13 +101,36 @@ public record RunSettings(String id, Path dir, int maxAttempts, List<String> sta
       throw new InvalidInputException("setting " + P + "eval-every = " + evalEvery
           + ": expected 0 (evaluate the final checkpoint only) or a positive number of steps");
     }
+    Optional<Path> evalCheckpoint = Optional.of(Settings.string(c, P + "eval-checkpoint"))
+        .filter(x -> !x.isEmpty()).map(RunSettings::resolveModel);
+    if (evalCheckpoint.isPresent() && !Files.isDirectory(evalCheckpoint.get())) {
+      throw new InvalidInputException("setting " + P + "eval-checkpoint = '"
+          + Settings.string(c, P + "eval-checkpoint") + "': no such directory ("
+          + evalCheckpoint.get() + ")");
+    }
     return new RunSettings(id, dir, Settings.positiveInt(c, "icrl.cluster.job.max-attempts"),
         ordered, Settings.nonNegativeInt(c, P + "synth-workers"), steps,
         Settings.oneOf(c, P + "eval-model", List.of("auto", "on", "off")),
         Settings.stringList(c, P + "eval-tasks"), Settings.stringList(c, P + "eval-suites"),
         every, Settings.bool(c, P + "overlap"), Settings.positiveInt(c, P + "pool.min-shards"),
         Settings.nonNegativeInt(c, P + "pool.max-shards"), evalEvery,
-        Settings.nonNegativeInt(c, P + "eval-every-episodes"));
+        Settings.nonNegativeInt(c, P + "eval-every-episodes"),
+        evalCheckpoint);
+  }
+
+  /**
+   * A model directory given relative to the working directory or, when it is not there, to the
+   * project directory of the launcher ({@code icrl.project.dir}), so the shipped models are found
+   * from anywhere.
+   */
+  private static Path resolveModel(String given) {
+    Path p = Path.of(given);
+    String project = System.getProperty("icrl.project.dir");
+    if (!p.isAbsolute() && !Files.isDirectory(p) && project != null
+        && Files.isDirectory(Path.of(project).resolve(p))) {
+      p = Path.of(project).resolve(p);
+    }
+    return p.toAbsolutePath().normalize();
   }
 
   /** Whether training overlaps synthesis in this run (both stages run and overlap is on). */

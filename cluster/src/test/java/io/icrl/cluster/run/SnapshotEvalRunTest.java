@@ -104,6 +104,30 @@ class SnapshotEvalRunTest {
     return text.toString();
   }
 
+  /**
+   * {@code eval-checkpoint}: a run with only the eval stage evaluates another run's (or a shipped
+   * model's) checkpoint and names it in its summary; a missing directory is refused up front.
+   */
+  @Test
+  void theFinalSweepCanEvaluateAnotherRunsCheckpoint() throws Exception {
+    Path trained = dir.resolve("trained");
+    run(config(trained, "icrl.cluster.run.stages=[synth,train]",
+        "icrl.cluster.run.eval-every=0"), new String[1]);
+    Path other = dir.resolve("other");
+    String out = run(config(other, "icrl.cluster.run.stages=[eval]",
+        "icrl.cluster.run.eval-every=0",
+        "icrl.cluster.run.eval-checkpoint=\"" + trained.resolve("train") + "\""), new String[1]);
+    assertTrue(out.contains("evaluation summary"), out);
+    String summary = Files.readString(other.resolve("eval/summary.txt"));
+    assertTrue(summary.contains(trained.resolve("train/checkpoint").toString())
+        && summary.contains("step 4"), summary);
+    assertFalse(Files.exists(other.resolve("train")), "nothing trained in the other run");
+
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunPlan.from(
+        config(other, "icrl.cluster.run.eval-checkpoint=\"" + dir.resolve("nowhere") + "\"")));
+    assertTrue(e.getMessage().contains("icrl.cluster.run.eval-checkpoint"), e.getMessage());
+  }
+
   @Test
   void evalEveryMustBeAMultipleOfCheckpointEvery() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
