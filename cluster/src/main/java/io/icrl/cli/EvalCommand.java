@@ -1,6 +1,7 @@
 package io.icrl.cli;
 
 import com.typesafe.config.Config;
+import io.icrl.cluster.run.SummaryTable;
 import io.icrl.core.InvalidInputException;
 import io.icrl.eval.EvalSettings;
 import io.icrl.eval.TaskSelection;
@@ -133,7 +134,7 @@ final class EvalCommand implements Callable<Integer> {
     System.out.printf("evaluated %d tasks x %d modes x %d agents x %d seeds (%d cells) in %.1f s%n",
         result.tasks().size(), s.modes().size(), result.agents().size(), s.seeds(),
         result.cells().size(), secs);
-    model.ifPresent(m -> System.out.println("model: " + m.describe()));
+    System.out.print(SummaryTable.render(result, model.map(RowModelSource::describe).orElse(null)));
     System.out.println("wrote " + out.resolve("results.csv") + ", summary.json, report.md, plots/");
     return 0;
   }

@@ -37,6 +37,19 @@ public final class ReportMarkdown {
           .append(" | ").append(fmt(r.optimal())).append(" | ").append(fmt(r.random()))
           .append(" | ").append(r.source()).append(" |\n");
     }
+    List<Series> families = ScorePlots.familySeries(result);
+    for (String f : families.stream().map(Series::task).distinct().toList()) {
+      b.append("\n## All tasks: ").append(f).append('\n');
+      for (Mode m : s.modes()) {
+        List<Series> rows = families.stream().filter(x -> x.task().equals(f) && x.mode() == m)
+            .toList();
+        if (!rows.isEmpty()) {
+          table(b, s, m, rows);
+          b.append("\n![").append(f).append(' ').append(m.id()).append("](")
+              .append(ScorePlots.familyFileName(f, m)).append(")\n");
+        }
+      }
+    }
     for (PreparedTask t : result.tasks()) {
       b.append("\n## ").append(t.id()).append('\n');
       for (Mode m : s.modes()) {
@@ -45,24 +58,29 @@ public final class ReportMarkdown {
         if (rows.isEmpty()) {
           continue;
         }
-        b.append("\n### ").append(m.id()).append("\n\n");
-        b.append("| agent | ep 1 | ep 5 | ep 10 | ep E | mean score | mean return | to ")
-            .append(fmt(s.threshold())).append(" |\n|---|---|---|---|---|---|---|---|\n");
-        for (Series x : rows) {
-          int last = x.episodes();
-          b.append("| ").append(x.agent()).append(" | ").append(cell(x, 1)).append(" | ")
-              .append(cell(x, 5)).append(" | ").append(cell(x, 10)).append(" | ")
-              .append(cell(x, last)).append(" | ").append(ci(x.meanScore())).append(" | ")
-              .append(ci(x.meanReturn())).append(" | ");
-          Interval reach = x.episodesToThreshold(s.threshold());
-          b.append(reach.n() == 0 ? "-" : fmt(reach.mean())).append(" (")
-              .append(x.reached(s.threshold())).append('/').append(x.seeds()).append(") |\n");
-        }
+        table(b, s, m, rows);
         b.append("\n![").append(t.id()).append(' ').append(m.id()).append("](")
             .append(ScorePlots.fileName(t.id(), m)).append(")\n");
       }
     }
     return b.toString();
+  }
+
+  /** The mode's heading and its table: one row per series (agent). */
+  private static void table(StringBuilder b, EvalSettings s, Mode m, List<Series> rows) {
+    b.append("\n### ").append(m.id()).append("\n\n");
+    b.append("| agent | ep 1 | ep 5 | ep 10 | ep E | mean score | mean return | to ")
+        .append(fmt(s.threshold())).append(" |\n|---|---|---|---|---|---|---|---|\n");
+    for (Series x : rows) {
+      int last = x.episodes();
+      b.append("| ").append(x.agent()).append(" | ").append(cell(x, 1)).append(" | ")
+          .append(cell(x, 5)).append(" | ").append(cell(x, 10)).append(" | ")
+          .append(cell(x, last)).append(" | ").append(ci(x.meanScore())).append(" | ")
+          .append(ci(x.meanReturn())).append(" | ");
+      Interval reach = x.episodesToThreshold(s.threshold());
+      b.append(reach.n() == 0 ? "-" : fmt(reach.mean())).append(" (")
+          .append(x.reached(s.threshold())).append('/').append(x.seeds()).append(") |\n");
+    }
   }
 
   private static String cell(Series x, int e) {
