@@ -157,7 +157,10 @@ class SweepTest {
     }
     try (var plots = Files.list(dir.resolve("plots"))) {
       List<Path> pngs = plots.toList();
-      assertEquals(TASKS.size() * 3, pngs.size());
+      // one per task and mode, plus one per mode over the two tasks of family "lake"
+      assertEquals(TASKS.size() * 3 + 3, pngs.size());
+      assertTrue(Files.isRegularFile(dir.resolve("plots/all-lake-online.png")));
+      assertTrue(report.contains("## All tasks: lake (2 tasks)"), report);
       for (Path p : pngs) {
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(p), 4);
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head, p.toString());
