@@ -495,10 +495,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return null;
   }
 
-  /** Ends the job if every unit is settled, then saves its manifest, then tells waiters. */
+  /**
+   * Ends the job if every unit is settled, then saves its manifest and updates the unit gauges,
+   * then tells waiters (so whoever learns that a job ended sees its final manifest and metrics).
+   */
   private void commit(Job job) {
     boolean ended = job.settle();
     save(job);
+    updateMetrics();
     if (ended) {
       getContext().getLog().info("{}", job.status().summary());
       notifyWaiters(job);
