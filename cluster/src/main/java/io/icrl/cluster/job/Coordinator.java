@@ -274,8 +274,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       job.queue.clear();
       getContext().getLog().info("job {} cancelled", job.spec.jobId());
       save(job);
-      notifyWaiters(job);
       updateMetrics();
+      notifyWaiters(job);
     }
     m.replyTo().tell(job.status());
     return this;
