@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * {@code icrl.cluster.stream}: how shards travel from synth workers to the learner.
  *
- * @param chunkBytes bytes per streamed chunk (at most {@link #MAX_CHUNK_BYTES}, to fit a frame)
+ * @param chunkBytes bytes per streamed chunk (at most the remoting frame size less {@link
+ *     #ENVELOPE_BYTES})
  * @param bufferChunks chunks the learner buffers in memory per incoming shard
  * @param learnerWait how long a worker waits for a learner to appear and answer
  * @param storeTimeout how long a worker waits for the learner to confirm a shard is stored
@@ -17,14 +18,15 @@ import java.time.Duration;
  */
 public record StreamSettings(int chunkBytes, int bufferChunks, Duration learnerWait,
     Duration storeTimeout, String spillDir) {
-  /** Largest chunk: Artery's default maximum frame (256 KiB) less room for the envelope. */
-  public static final int MAX_CHUNK_BYTES = 240 * 1024;
+  /** Room kept in a remoting frame for the message envelope around a chunk. */
+  public static final int ENVELOPE_BYTES = 16 * 1024;
+  static final String FRAME = "pekko.remote.artery.advanced.maximum-frame-size";
   private static final String P = "icrl.cluster.stream.";
 
   public StreamSettings {
-    if (chunkBytes < 1024 || chunkBytes > MAX_CHUNK_BYTES) {
+    if (chunkBytes < 1024) {
       throw new InvalidInputException("setting " + P + "chunk-bytes = " + chunkBytes
-          + ": expected 1024.." + MAX_CHUNK_BYTES + " (a chunk must fit one remoting frame)");
+          + ": expected at least 1024");
     }
     if (bufferChunks < 1) {
       throw new InvalidInputException("setting " + P + "buffer-chunks = " + bufferChunks
@@ -32,9 +34,20 @@ public record StreamSettings(int chunkBytes, int bufferChunks, Duration learnerW
     }
   }
 
-  /** Reads {@code icrl.cluster.stream} from a loaded config. */
+  /**
+   * Reads {@code icrl.cluster.stream} from a loaded config; a chunk must fit one remoting frame
+   * ({@value #FRAME}: 1 MiB in icrl's reference.conf, Artery's own default is 256 KiB) with room
+   * for its envelope.
+   */
   public static StreamSettings from(Config c) {
-    return new StreamSettings(Settings.integer(c, P + "chunk-bytes"),
+    int chunk = Settings.integer(c, P + "chunk-bytes");
+    long frame = c.hasPath(FRAME) ? c.getBytes(FRAME) : 256 * 1024;
+    if (chunk > frame - ENVELOPE_BYTES) {
+      throw new InvalidInputException("setting " + P + "chunk-bytes = " + chunk + ": expected"
+          + " 1024.." + (frame - ENVELOPE_BYTES) + " (a chunk must fit one remoting frame of "
+          + FRAME + " = " + frame + " bytes, less " + ENVELOPE_BYTES + " for the envelope)");
+    }
+    return new StreamSettings(chunk,
         Settings.integer(c, P + "buffer-chunks"), duration(c, P + "learner-wait"),
         duration(c, P + "store-timeout"), Settings.string(c, P + "spill-dir"));
   }
