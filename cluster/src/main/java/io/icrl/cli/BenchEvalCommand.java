@@ -2,6 +2,7 @@ package io.icrl.cli;
 
 import ai.djl.Device;
 import com.typesafe.config.Config;
+import io.icrl.core.AtomicFiles;
 import io.icrl.core.InvalidInputException;
 import io.icrl.eval.EvalSettings;
 import io.icrl.eval.TaskSelection;
@@ -30,7 +31,6 @@ import io.icrl.tasks.mdp.TabularMdpBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -38,7 +38,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -159,11 +158,7 @@ final class BenchEvalCommand implements Callable<Integer> {
       System.out.printf("reference sweep: %d tasks, %d cells (E=%d, K=%d, %d threads): %.1f s%n",
           r.tasks().size(), r.cells().size(), s.episodes(), s.seeds(), s.effectiveThreads(), secs);
     } finally {
-      try (Stream<Path> walk = Files.walk(out)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      AtomicFiles.deleteTree(out);
     }
     return 0;
   }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Crash-safe file writes: content goes to a temporary file in the same directory, is fsynced, and
@@ -52,6 +54,18 @@ public final class AtomicFiles {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
     syncDirectory(target.toAbsolutePath().getParent());
+  }
+
+  /** Deletes {@code p} and everything below it; nothing happens if it does not exist. */
+  public static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(x);
+      }
+    }
   }
 
   private static void syncDirectory(Path dir) {

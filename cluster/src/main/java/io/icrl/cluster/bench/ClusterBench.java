@@ -10,6 +10,7 @@ import io.icrl.cluster.run.RunPlan;
 import io.icrl.cluster.run.RunRoles;
 import io.icrl.cluster.stream.ShardSender;
 import io.icrl.cluster.stream.StreamSettings;
+import io.icrl.core.AtomicFiles;
 import io.icrl.core.StrictConfig;
 import io.icrl.synth.SynthMetadata;
 import io.icrl.synth.SynthSettings;
@@ -23,12 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.MemberStatus;
@@ -91,7 +90,7 @@ public final class ClusterBench {
         rows.addAll(synthesis(o));
       }
     } finally {
-      deleteTree(work);
+      AtomicFiles.deleteTree(work);
     }
     return rows;
   }
@@ -161,7 +160,7 @@ public final class ClusterBench {
           cpuLearner += learner.cpuSeconds() - learner0;
           measuredBytes += sent.bytes();
         }
-        deleteTree(target);
+        AtomicFiles.deleteTree(target);
         if (r > 0) {
           bestStream = Math.max(bestStream, mbs);
           bestTotal = Math.max(bestTotal, total);
@@ -251,7 +250,7 @@ public final class ClusterBench {
     log.accept(String.format("synthesis: %s: %,d steps in %.2f s = %,.0f steps/s; worker CPU"
         + " %.2f s, coordinator + learner CPU %.2f s", name, end.steps(), secs, end.steps() / secs,
         cpu, self));
-    deleteTree(work.resolve("run-" + name));
+    AtomicFiles.deleteTree(work.resolve("run-" + name));
     return new double[] {end.steps() / secs, secs, end.steps() / cpu, self / end.steps() * 1e6};
   }
 
@@ -297,14 +296,4 @@ public final class ClusterBench {
         TimeUnit.SECONDS);
   }
 
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(x);
-      }
-    }
-  }
 }

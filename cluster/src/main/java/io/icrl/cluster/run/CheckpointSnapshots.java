@@ -3,17 +3,11 @@ package io.icrl.cluster.run;
 import io.icrl.core.AtomicFiles;
 import io.icrl.learner.checkpoint.Checkpoint;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +42,7 @@ final class CheckpointSnapshots {
     if (step % run.evalEvery() != 0) {
       return;
     }
-    copy(checkpoint, run.snapshotDir(step));
+    Checkpoint.copy(checkpoint, run.snapshotDir(step), Checkpoint.WEIGHTS);
     LOG.info("train: checkpoint of step {} copied to {}; submitting its evaluation", step,
         run.snapshotDir(step));
     submit(step);
@@ -63,14 +57,14 @@ final class CheckpointSnapshots {
     if (Files.isDirectory(dir)) {
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "." + PREFIX + "*.tmp-*")) {
         for (Path p : ds) {
-          deleteTree(p);
+          AtomicFiles.deleteTree(p);
         }
       }
     }
     if (checkpoint.isPresent()) {
       long step = Checkpoint.readState(checkpoint.get()).step();
       if (step > 0 && step % run.evalEvery() == 0 && !complete(run.snapshotDir(step))) {
-        copy(checkpoint.get(), run.snapshotDir(step));
+        Checkpoint.copy(checkpoint.get(), run.snapshotDir(step), Checkpoint.WEIGHTS);
       }
     }
     for (long step : snapshots()) {
@@ -106,40 +100,5 @@ final class CheckpointSnapshots {
   private static boolean complete(Path snapshot) {
     return Files.isRegularFile(snapshot.resolve(Checkpoint.STATE))
         && Files.isRegularFile(snapshot.resolve(Checkpoint.PARAMS));
-  }
-
-  /** Copies the weights and state of checkpoint {@code from} to {@code to}, crash-safely. */
-  static void copy(Path from, Path to) throws IOException {
-    Path parent = to.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = parent.resolve("." + to.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-    deleteTree(tmp);
-    Files.createDirectories(tmp);
-    for (String name : new String[] {Checkpoint.PARAMS, Checkpoint.STATE}) {
-      Path src = from.resolve(name);
-      AtomicFiles.write(tmp.resolve(name), out -> Files.copy(src, out));
-    }
-    deleteTree(to);
-    try {
-      Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, to);
-    }
-    try (FileChannel ch = FileChannel.open(parent, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException ignored) {
-      // Some file systems cannot open directories; the rename is still atomic.
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(x);
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.icrl.synth.bench;
 
+import io.icrl.core.AtomicFiles;
 import io.icrl.core.StrictConfig;
 import io.icrl.synth.SynthMetadata;
 import io.icrl.synth.SynthSettings;
@@ -17,10 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Single-thread throughput of data synthesis and of the Arrow format, for {@code ./icrl bench
@@ -173,11 +172,7 @@ public final class SynthBench {
           "MB/s", "checksum " + (checksum & 0xffff)));
       d.close();
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      AtomicFiles.deleteTree(dir);
     }
   }
 

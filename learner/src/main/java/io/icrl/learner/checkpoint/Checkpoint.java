@@ -19,10 +19,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A run's checkpoint: {@code RUN/checkpoint/} holding {@code model.params} (DJL parameters), {@code
@@ -52,7 +51,7 @@ public final class Checkpoint {
       throws IOException {
     Files.createDirectories(run);
     Path tmp = run.resolve("." + DIR + ".tmp-" + ProcessHandle.current().pid());
-    deleteTree(tmp);
+    AtomicFiles.deleteTree(tmp);
     Files.createDirectories(tmp);
     AtomicFiles.write(tmp.resolve(PARAMS), out -> model.saveParameters(out));
     AtomicFiles.write(tmp.resolve(OPTIMIZER),
@@ -61,11 +60,11 @@ public final class Checkpoint {
     Path target = run.resolve(DIR);
     Path old = run.resolve(DIR + ".old");
     if (Files.exists(target)) {
-      deleteTree(old);
+      AtomicFiles.deleteTree(old);
       move(target, old);
     }
     move(tmp, target);
-    deleteTree(old);
+    AtomicFiles.deleteTree(old);
     return target;
   }
 
@@ -124,14 +123,28 @@ public final class Checkpoint {
     }
   }
 
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
+  /** Every file of a checkpoint directory: what training needs to resume. */
+  public static final List<String> FILES = List.of(PARAMS, OPTIMIZER, STATE);
+  /** The files of a checkpoint directory that inference needs: weights and state. */
+  public static final List<String> WEIGHTS = List.of(PARAMS, STATE);
+
+  /**
+   * Copies {@code files} of checkpoint directory {@code from} into directory {@code to},
+   * crash-safely: each file is fsynced into a temporary sibling directory, which replaces {@code
+   * to} by a rename. A kill leaves the previous {@code to} or none, and a {@code .tmp-} sibling.
+   */
+  public static void copy(Path from, Path to, List<String> files) throws IOException {
+    Path parent = to.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = parent.resolve("." + to.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    AtomicFiles.deleteTree(tmp);
+    Files.createDirectories(tmp);
+    for (String name : files) {
+      Path src = from.resolve(name);
+      AtomicFiles.write(tmp.resolve(name), out -> Files.copy(src, out));
     }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(x);
-      }
-    }
+    AtomicFiles.deleteTree(to);
+    AtomicFiles.moveAtomically(tmp, to);
   }
+
 }

@@ -28,8 +28,8 @@ import java.util.Optional;
  * its hash, the seeds, the dataset's identity and generation settings, the training steps and
  * tokens, and the final losses (means over the last logged steps).
  *
- * <p>The checkpoint is copied into a temporary directory, fsynced file by file, and renamed into
- * place, so an interrupted export leaves either the previous model or the new one.
+ * <p>The checkpoint is copied with {@link Checkpoint#copy} (fsynced, renamed into place), so an
+ * interrupted export leaves either the previous checkpoint or the new one.
  */
 public final class ModelExport {
   /** The manifest's file name inside a model directory. */
@@ -119,7 +119,7 @@ public final class ModelExport {
     m.put("exported-by", Map.of("icrl", BuildInfo.version(), "git-commit", BuildInfo.gitCommit()));
     m.put("exported-at", Instant.now().toString());
 
-    copyCheckpoint(ckpt, out);
+    Checkpoint.copy(ckpt, out.resolve(Checkpoint.DIR), Checkpoint.FILES);
     AtomicFiles.writeString(out.resolve(MANIFEST), JSON.writeValueAsString(m) + "\n");
     return m;
   }
@@ -177,20 +177,6 @@ public final class ModelExport {
       }
     }
     return rows;
-  }
-
-  private static void copyCheckpoint(Path ckpt, Path out) throws IOException {
-    Files.createDirectories(out);
-    Path tmp = out.resolve("." + Checkpoint.DIR + ".tmp-" + ProcessHandle.current().pid());
-    Checkpoint.deleteTree(tmp);
-    Files.createDirectories(tmp);
-    for (String f : List.of(Checkpoint.PARAMS, Checkpoint.OPTIMIZER, Checkpoint.STATE)) {
-      Path src = ckpt.resolve(f);
-      AtomicFiles.write(tmp.resolve(f), o -> Files.copy(src, o));
-    }
-    Path target = out.resolve(Checkpoint.DIR);
-    Checkpoint.deleteTree(target);
-    AtomicFiles.moveAtomically(tmp, target);
   }
 
   private static JsonNode readJson(Path file, String where) throws IOException {
