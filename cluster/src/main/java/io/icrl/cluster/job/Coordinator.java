@@ -337,7 +337,6 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     r.error = "";
     job.transition(r, UnitState.DONE);
     commit(job);
-    updateMetrics();
     return this;
   }
 

@@ -6,6 +6,7 @@ import io.icrl.eval.task.PreparedTask;
 import io.icrl.eval.task.References;
 import io.icrl.eval.sweep.SweepResult;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** {@code report.md}: references, per task and mode a table of agents and the score plot. */
@@ -37,16 +38,14 @@ public final class ReportMarkdown {
           .append(" | ").append(fmt(r.optimal())).append(" | ").append(fmt(r.random()))
           .append(" | ").append(r.source()).append(" |\n");
     }
-    List<Series> families = ScorePlots.familySeries(result);
-    for (String f : families.stream().map(Series::task).distinct().toList()) {
-      b.append("\n## All tasks: ").append(f).append('\n');
+    for (Map.Entry<String, List<Series>> family : FamilySeries.of(result).entrySet()) {
+      b.append("\n## All tasks: ").append(family.getValue().get(0).task()).append('\n');
       for (Mode m : s.modes()) {
-        List<Series> rows = families.stream().filter(x -> x.task().equals(f) && x.mode() == m)
-            .toList();
+        List<Series> rows = family.getValue().stream().filter(x -> x.mode() == m).toList();
         if (!rows.isEmpty()) {
           table(b, s, m, rows);
-          b.append("\n![").append(f).append(' ').append(m.id()).append("](")
-              .append(ScorePlots.familyFileName(f, m)).append(")\n");
+          b.append("\n![").append(family.getKey()).append(' ').append(m.id()).append("](")
+              .append(FamilySeries.fileName(family.getKey(), m)).append(")\n");
         }
       }
     }

@@ -3,7 +3,6 @@ package io.icrl.eval.report;
 import io.icrl.core.AtomicFiles;
 import io.icrl.eval.Mode;
 import io.icrl.eval.baseline.BehaviorData;
-import io.icrl.eval.sweep.CellResult;
 import io.icrl.eval.sweep.SweepResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -27,7 +26,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * PNG plots of normalized score against episode, one per task and mode, and one per task family
- * and mode over all the family's tasks when it has several ({@code plots/all-FAMILY-MODE.png}):
+ * and mode over all the family's tasks when it has several ({@link FamilySeries}):
  * each agent's mean over seeds (and tasks) as a line with its 95% interval as a translucent band; the behavior data (imitation and
  * offline) as a dashed line at its mean score. Drawn headless with XChart, plots in parallel on
  * the sweep's thread count.
@@ -44,42 +43,6 @@ public final class ScorePlots {
     return "plots/" + task.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + mode.id() + ".png";
   }
 
-  /** The plot of a task family over all its tasks in {@code mode} (see {@link #familySeries}). */
-  public static String familyFileName(String family, Mode mode) {
-    return fileName("all-" + family.replaceAll(" .*", ""), mode);
-  }
-
-  /** The family of a task id: its name before any parameters. */
-  static String family(String taskId) {
-    int colon = taskId.indexOf(':');
-    return colon < 0 ? taskId : taskId.substring(0, colon);
-  }
-
-  /**
-   * For every family with at least two tasks in the sweep, one series per mode and agent over all
-   * its runs (every task and seed), named "FAMILY (N tasks)": the family's mean curve.
-   */
-  static List<Series> familySeries(SweepResult result) {
-    Map<String, java.util.Set<String>> tasks = new LinkedHashMap<>();
-    Map<String, List<CellResult>> groups = new LinkedHashMap<>();
-    for (CellResult c : result.cells()) {
-      String f = family(c.cell().task());
-      tasks.computeIfAbsent(f, k -> new java.util.LinkedHashSet<>()).add(c.cell().task());
-      groups.computeIfAbsent(f + "\u0000" + c.cell().mode().id() + "\u0000" + c.cell().agent(),
-          k -> new ArrayList<>()).add(c);
-    }
-    List<Series> out = new ArrayList<>();
-    for (List<CellResult> g : groups.values()) {
-      CellResult first = g.get(0);
-      String f = family(first.cell().task());
-      int n = tasks.get(f).size();
-      if (n >= 2) {
-        out.add(new Series(f + " (" + n + " tasks)", first.cell().mode(), first.cell().agent(), g));
-      }
-    }
-    return out;
-  }
-
   /** Writes every plot under {@code outDir}; returns the relative paths written. */
   public static List<String> write(SweepResult result, Path outDir) throws IOException {
     System.setProperty("java.awt.headless", "true");
@@ -87,8 +50,11 @@ public final class ScorePlots {
     for (Series s : Series.of(result)) {
       byPlot.computeIfAbsent(fileName(s.task(), s.mode()), k -> new ArrayList<>()).add(s);
     }
-    for (Series s : familySeries(result)) {
-      byPlot.computeIfAbsent(familyFileName(s.task(), s.mode()), k -> new ArrayList<>()).add(s);
+    for (Map.Entry<String, List<Series>> f : FamilySeries.of(result).entrySet()) {
+      for (Series s : f.getValue()) {
+        byPlot.computeIfAbsent(FamilySeries.fileName(f.getKey(), s.mode()),
+            k -> new ArrayList<>()).add(s);
+      }
     }
     ExecutorService pool = Executors.newFixedThreadPool(
         Math.max(1, Math.min(byPlot.size(), result.settings().effectiveThreads())));

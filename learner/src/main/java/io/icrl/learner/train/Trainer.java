@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a model on a {@link WindowSource} into a run directory: manifest, metrics log and
@@ -31,7 +33,7 @@ import java.util.Optional;
  * optimizer exactly, but the batches depend on what data had arrived when).
  */
 public final class Trainer {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
   private final LearnerSettings settings;
   private final Map<String, Object> rawConfig;
   private final WindowSource source;
