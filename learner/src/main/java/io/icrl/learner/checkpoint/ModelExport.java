@@ -70,10 +70,11 @@ public final class ModelExport {
     training.put("seed", state.seed());
     training.put("steps", state.step());
     training.put("schedule-steps", state.trajectory().get("steps"));
-    double perStep = tokensPerStep(run, state.step());
+    List<JsonNode> logged = metrics(run, state.step());
+    double perStep = tokensPerStep(logged);
     training.put("tokens-per-step", perStep);
     training.put("tokens", Math.round(perStep * state.step()));
-    training.put("final-losses", finalLosses(run, state.step()));
+    training.put("final-losses", finalLosses(logged));
     training.put("trajectory", state.trajectory());
     m.put("training", training);
     m.put("model", state.model().toMap());
@@ -125,10 +126,10 @@ public final class ModelExport {
   }
 
   /** Mean real tokens per step over the logged steps up to {@code step} (0 if none logged). */
-  private static double tokensPerStep(Path run, long step) throws IOException {
+  private static double tokensPerStep(List<JsonNode> logged) {
     double sum = 0;
     int n = 0;
-    for (JsonNode r : metrics(run, step)) {
+    for (JsonNode r : logged) {
       if (r.has("tokens")) {
         sum += r.get("tokens").asDouble();
         n++;
@@ -138,8 +139,7 @@ public final class ModelExport {
   }
 
   /** Means of the losses and accuracy over the last {@link #FINAL_WINDOW} logged steps. */
-  private static Map<String, Object> finalLosses(Path run, long step) throws IOException {
-    List<JsonNode> rows = metrics(run, step);
+  private static Map<String, Object> finalLosses(List<JsonNode> rows) {
     List<JsonNode> tail = rows.subList(Math.max(0, rows.size() - FINAL_WINDOW), rows.size());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("logged-steps", tail.isEmpty() ? List.of()
