@@ -125,7 +125,7 @@ public final class ModelExport {
     return m;
   }
 
-  /** Mean real tokens per step over the logged steps up to {@code step} (0 if none logged). */
+  /** Mean real tokens per step over the {@code logged} steps (0 if none). */
   private static double tokensPerStep(List<JsonNode> logged) {
     double sum = 0;
     int n = 0;
