@@ -15,7 +15,6 @@ import java.util.List;
 public final class TestModels {
   private TestModels() {}
 
-  /** Settings of the tiny preset plus {@code overrides}. */
   /** Tiny-preset settings on one PyTorch thread, so float reductions are run-to-run identical. */
   public static LearnerSettings tiny(String... overrides) {
     List<String> sets = new ArrayList<>(List.of("icrl.learner.preset=tiny",
