@@ -91,6 +91,7 @@ class TrainingTest {
       if (error[0] != null) {
         throw error[0];
       }
+      // to 1e-5, not bit for bit: two runs need not be bit-identical on every CPU (see below)
       assertArrayEquals(here.losses(), there.losses(), 1e-5, name);
     }
   }
@@ -198,7 +199,7 @@ class TrainingTest {
     new Trainer(s, Map.of(), a, tmp.resolve("swap"), swapped, swap).run(6, false);
     assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), asked);
     assertArrayEquals(java.util.Arrays.copyOfRange(plain.losses(), 0, 3),
-        java.util.Arrays.copyOfRange(swapped.losses(), 0, 3), 0.0);
+        java.util.Arrays.copyOfRange(swapped.losses(), 0, 3), 1e-5);
     assertTrue(plain.losses()[3] != swapped.losses()[3], "step 4 drew from the new source");
     assertTrue(Files.readString(tmp.resolve("swap/manifest.json")).contains("test-swap"));
 
