@@ -27,6 +27,7 @@ public final class AdamW implements AutoCloseable {
   private final double eps;
   private final double weightDecay;
   private long t;
+  private List<String> lastNonFinite = List.of();
 
   public AdamW(List<Parameter> params, List<String> names, NDManager parent, double beta1,
       double beta2, double eps, double weightDecay) {
@@ -70,9 +71,11 @@ public final class AdamW implements AutoCloseable {
     double norm = Math.sqrt(sq.getFloat());
     if (!Double.isFinite(norm)) {
       // a non-finite gradient would poison the moments and the weights: drop it, skip the step
+      lastNonFinite = nonFinite(grads);
       zero(grads);
       return norm;
     }
+    lastNonFinite = List.of();
     float scale = clip > 0 && norm > clip ? (float) (clip / (norm + 1e-6)) : 1f;
     t++;
     double bc1 = 1 - Math.pow(beta1, t);
@@ -91,6 +94,32 @@ public final class AdamW implements AutoCloseable {
     }
     zero(grads);
     return norm;
+  }
+
+  /**
+   * The parameters whose gradient held an Inf or NaN at the last {@link #step}, if it was skipped
+   * for a non-finite norm (empty when the norm overflowed with finite entries, or after a normal
+   * step): the clue to where a non-finite gradient comes from.
+   */
+  public List<String> lastNonFiniteGradients() {
+    return lastNonFinite;
+  }
+
+  private List<String> nonFinite(NDArray[] grads) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < grads.length; i++) {
+      float[] g = grads[i].toFloatArray();
+      int bad = 0;
+      for (float x : g) {
+        if (!Float.isFinite(x)) {
+          bad++;
+        }
+      }
+      if (bad > 0) {
+        out.add(names.get(i) + " (" + bad + " of " + g.length + ")");
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Sets every parameter's accumulated gradient to zero (assignment, so NaN and Inf go too). */

@@ -131,8 +131,9 @@ public final class Trainer {
         TrainStep.Result r = step.run(batch, lr);
         if (r.skipped()) {
           skipped++;
-          LOG.warn("step {}: loss {} / gradient norm {} not finite; step skipped ({} in a row)", s,
-              r.loss(), r.gradNorm(), skipped);
+          LOG.warn("step {}: loss {} / gradient norm {} not finite; step skipped ({} in a row);"
+              + " non-finite gradients: {}", s, r.loss(), r.gradNorm(), skipped,
+              step.optimizer().lastNonFiniteGradients());
           if (skipped > ts.maxSkippedSteps()) {
             throw new IllegalStateException("training diverged: " + skipped + " consecutive steps"
                 + " up to step " + s + " had a non-finite loss or gradient (the last checkpoint"

@@ -55,6 +55,9 @@ class AdamWTest {
         double norm = opt.step(1e-3, 1.0, scratch);
         assertFalse(Double.isFinite(norm));
         assertEquals(0, opt.steps());
+        assertEquals(model.parameters().size(), opt.lastNonFiniteGradients().size());
+        assertTrue(opt.lastNonFiniteGradients().get(0).startsWith(model.parameterNames().get(0)),
+            opt.lastNonFiniteGradients().get(0));
         List<float[]> after = values(model);
         for (int i = 0; i < before.size(); i++) {
           assertArrayEquals(before.get(i), after.get(i), 0f, model.parameterNames().get(i));
@@ -68,6 +71,7 @@ class AdamWTest {
         setGradients(model, 0.5f, scratch);
         assertTrue(Double.isFinite(opt.step(1e-3, 1.0, scratch)));
         assertEquals(1, opt.steps());
+        assertTrue(opt.lastNonFiniteGradients().isEmpty());
         assertFalse(java.util.Arrays.equals(before.get(0), values(model).get(0)));
       }
     }
