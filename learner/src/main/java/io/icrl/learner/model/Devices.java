@@ -15,8 +15,8 @@ public final class Devices {
 
   /**
    * Sets PyTorch's intra-op threads ({@code threads > 0}; 0 keeps the engine's default) and one
-   * inter-op thread. Takes effect only before the engine first starts; later calls change the
-   * intra-op count at run time.
+   * inter-op thread. The counts are read when the engine starts (started here if it has not yet
+   * been); after that the intra-op count is changed at run time, the inter-op count stays.
    */
   public static void configureThreads(int threads) {
     if (threads <= 0) {
@@ -24,18 +24,13 @@ public final class Devices {
     }
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    if (engineStarted) {
-      ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
-    }
+    engine();
+    ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
   }
-
-  private static volatile boolean engineStarted;
 
   /** The PyTorch engine (starting it if needed). */
   public static Engine engine() {
-    Engine e = Engine.getEngine("PyTorch");
-    engineStarted = true;
-    return e;
+    return Engine.getEngine("PyTorch");
   }
 
   /**
