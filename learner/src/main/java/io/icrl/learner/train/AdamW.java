@@ -98,8 +98,8 @@ public final class AdamW implements AutoCloseable {
 
   /**
    * The parameters whose gradient held an Inf or NaN at the last {@link #step}, if it was skipped
-   * for a non-finite norm (empty when the norm overflowed with finite entries, or after a normal
-   * step): the clue to where a non-finite gradient comes from.
+   * for a non-finite norm (empty when the norm overflowed with finite entries, after a normal step,
+   * or after {@link #zeroGradients}): the clue to where a non-finite gradient comes from.
    */
   public List<String> lastNonFiniteGradients() {
     return lastNonFinite;
@@ -124,6 +124,7 @@ public final class AdamW implements AutoCloseable {
 
   /** Sets every parameter's accumulated gradient to zero (assignment, so NaN and Inf go too). */
   public void zeroGradients(NDManager scratch) {
+    lastNonFinite = List.of();
     NDArray[] grads = new NDArray[params.size()];
     for (int i = 0; i < grads.length; i++) {
       grads[i] = local(params.get(i).getArray().getGradient(), scratch);
