@@ -26,9 +26,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * PNG plots of normalized score against episode, one per task and mode, and one per task family
- * and mode over all the family's tasks when it has several ({@link FamilySeries}):
- * each agent's mean over seeds (and tasks) as a line with its 95% interval as a translucent band; the behavior data (imitation and
- * offline) as a dashed line at its mean score. Drawn headless with XChart, plots in parallel on
+ * and mode over all the family's tasks when it has several ({@link FamilySeries}): each agent's
+ * mean over seeds (and tasks) as a line with its 95% interval as a translucent band; the behavior
+ * data (imitation and offline) as a dashed line at its mean score. Drawn headless with XChart, plots in parallel on
  * the sweep's thread count.
  */
 public final class ScorePlots {

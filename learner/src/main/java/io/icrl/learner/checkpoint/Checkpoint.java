@@ -15,10 +15,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +40,10 @@ public final class Checkpoint {
   public static final String PARAMS = "model.params";
   public static final String OPTIMIZER = "optimizer.bin";
   public static final String STATE = "state.json";
+  /** Every file of a checkpoint directory: what training needs to resume. */
+  public static final List<String> FILES = List.of(PARAMS, OPTIMIZER, STATE);
+  /** The files of a checkpoint directory that inference needs: weights and state. */
+  public static final List<String> WEIGHTS = List.of(PARAMS, STATE);
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Checkpoint() {}
@@ -61,9 +63,9 @@ public final class Checkpoint {
     Path old = run.resolve(DIR + ".old");
     if (Files.exists(target)) {
       AtomicFiles.deleteTree(old);
-      move(target, old);
+      AtomicFiles.moveAtomically(target, old);
     }
-    move(tmp, target);
+    AtomicFiles.moveAtomically(tmp, target);
     AtomicFiles.deleteTree(old);
     return target;
   }
@@ -115,19 +117,6 @@ public final class Checkpoint {
     return LearnerModel.load(state.model(), dir.resolve(PARAMS), device, computeType);
   }
 
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
-  }
-
-  /** Every file of a checkpoint directory: what training needs to resume. */
-  public static final List<String> FILES = List.of(PARAMS, OPTIMIZER, STATE);
-  /** The files of a checkpoint directory that inference needs: weights and state. */
-  public static final List<String> WEIGHTS = List.of(PARAMS, STATE);
-
   /**
    * Copies {@code files} of checkpoint directory {@code from} into directory {@code to},
    * crash-safely: each file is fsynced into a temporary sibling directory, which replaces {@code
@@ -146,5 +135,4 @@ public final class Checkpoint {
     AtomicFiles.deleteTree(to);
     AtomicFiles.moveAtomically(tmp, to);
   }
-
 }
