@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Every evaluation setting, read from {@code icrl.eval} (defaults in the evaluator's
@@ -34,13 +35,15 @@ import java.util.Map;
  * @param rewardShaping per task name, the shaping of rewards fed into a model's context
  * @param suites named task lists
  * @param heldOut the generated held-out AnyMDP suite
+ * @param validation the generated validation AnyMDP suite (seeds disjoint from the held-out ones)
  * @param defaultSuites the suites of a sweep given no task
  */
 public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, List<Mode> modes,
     List<String> agents, double threshold, TemperatureSchedule temperature, ModelSettings model,
     Map<Mode, ModeSettings> modeSettings, QLearningSettings qLearning, UcbQSettings ucbQ,
     ReferenceSettings references, Map<String, RewardShaping> rewardShaping,
-    Map<String, List<String>> suites, HeldOutSuite heldOut, List<String> defaultSuites) {
+    Map<String, List<String>> suites, HeldOutSuite heldOut, HeldOutSuite validation,
+    List<String> defaultSuites) {
   /** The config path of the evaluator's settings. */
   public static final String PATH = "icrl.eval";
 
@@ -63,9 +66,20 @@ public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, 
     for (String name : c.getObject(p + ".suites").keySet()) {
       suites.put(name, List.copyOf(Settings.stringList(c, p + ".suites.\"" + name + "\"")));
     }
-    if (suites.containsKey(HeldOutSuite.NAME)) {
-      throw new InvalidInputException("setting " + p + ".suites: '" + HeldOutSuite.NAME
-          + "' is generated; configure it under " + p + ".held-out-anymdp");
+    for (String generated : List.of(HeldOutSuite.NAME, HeldOutSuite.VALIDATION_NAME)) {
+      if (suites.containsKey(generated)) {
+        throw new InvalidInputException("setting " + p + ".suites: '" + generated
+            + "' is generated; configure it under " + p + "." + generated);
+      }
+    }
+    HeldOutSuite heldOut = HeldOutSuite.fromConfig(c, p + ".held-out-anymdp");
+    HeldOutSuite validation = HeldOutSuite.fromConfig(c, p + ".validation-anymdp");
+    if (validation.firstSeed() < heldOut.firstSeed() + heldOut.count()
+        && heldOut.firstSeed() < validation.firstSeed() + validation.count()) {
+      throw new InvalidInputException("setting " + p + ".validation-anymdp.first-seed: seeds ["
+          + validation.firstSeed() + ", " + (validation.firstSeed() + validation.count())
+          + ") overlap the held-out seeds [" + heldOut.firstSeed() + ", "
+          + (heldOut.firstSeed() + heldOut.count()) + ") of " + p + ".held-out-anymdp");
     }
     double threshold = Settings.probability(c, p + ".threshold");
     int threads = Settings.nonNegativeInt(c, p + ".threads");
@@ -77,8 +91,26 @@ public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, 
         ReferenceSettings.fromConfig(c, p + ".references"),
         Map.copyOf(RewardShaping.tableFromConfig(c, p + ".reward-shaping")),
         java.util.Collections.unmodifiableMap(suites),
-        HeldOutSuite.fromConfig(c, p + ".held-out-anymdp"),
+        heldOut, validation,
         List.copyOf(Settings.stringList(c, p + ".default-suites")));
+  }
+
+  /**
+   * The in-context model's temperature schedule in each mode: {@link #temperature()}, with the
+   * end temperature a mode sets ({@code icrl.eval.<mode>.temperature-end}) in its place.
+   */
+  public Map<Mode, TemperatureSchedule> temperatures() {
+    Map<Mode, TemperatureSchedule> out = new EnumMap<>(Mode.class);
+    for (Mode m : Mode.values()) {
+      TemperatureSchedule t = temperature;
+      OptionalDouble end = modeSettings.get(m).temperatureEnd();
+      if (end.isPresent()) {
+        t = new TemperatureSchedule(t.start(), end.getAsDouble(), t.annealEpisodes(),
+            t.geometric(), t.annealSteps());
+      }
+      out.put(m, t);
+    }
+    return Map.copyOf(out);
   }
 
   /** The worker thread count: {@link #threads()} or, when 0, every available core. */
@@ -91,6 +123,6 @@ public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, 
       List<String> newAgents) {
     return new EvalSettings(newEpisodes, newSeeds, rootSeed, newThreads, List.copyOf(newModes),
         List.copyOf(newAgents), threshold, temperature, model, modeSettings, qLearning, ucbQ, references,
-        rewardShaping, suites, heldOut, defaultSuites);
+        rewardShaping, suites, heldOut, validation, defaultSuites);
   }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The generated suite {@code held-out-anymdp}: {@code count} AnyMDP tasks whose seeds start at
+ * A generated suite of AnyMDP tasks: {@code held-out-anymdp} (the tasks results are reported on) or
+ * {@code validation-anymdp} (where evaluation settings such as the sampling temperature are chosen,
+ * so that the held-out tasks are not used for choosing). {@code count} AnyMDP tasks whose seeds start at
  * {@code firstSeed}, or just past the checkpoint's training seeds when the two ranges overlap. When
  * the checkpoint was trained on AnyMDP tasks of known size, the suite's tasks have that size (the
  * configured {@code states} and {@code actions} are used otherwise).
@@ -19,8 +21,10 @@ import java.util.Optional;
  * @param firstSeed the first seed when no training range pushes it further
  */
 public record HeldOutSuite(int count, int states, int actions, long firstSeed) {
-  /** The suite's name for {@code --suite}. */
+  /** The held-out suite's name for {@code --suite}. */
   public static final String NAME = "held-out-anymdp";
+  /** The validation suite's name for {@code --suite}. */
+  public static final String VALIDATION_NAME = "validation-anymdp";
   /** The generator's task name. */
   public static final String GENERATOR = "anymdp";
 

@@ -5,6 +5,7 @@ import io.icrl.core.InvalidInputException;
 import io.icrl.core.Settings;
 import io.icrl.synth.format.Tag;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * How one mode feeds its agents ({@code icrl.eval.online|imitation|offline}).
@@ -16,9 +17,11 @@ import java.util.List;
  * @param dataTag tag fed with the context data's rows
  * @param prompt prompt fed with every row (the policy the model is asked to be)
  * @param tag tag fed with the agent's own rows
+ * @param temperatureEnd the in-context model's annealed temperature in this mode, replacing
+ *     {@code icrl.eval.temperature.end}; empty (setting {@code temperature-end = null}) keeps it
  */
 public record ModeSettings(int episodes, String policy, double epsilon, Tag dataTag, Tag prompt,
-    Tag tag) {
+    Tag tag, OptionalDouble temperatureEnd) {
   /** Behavior policies context data can come from. */
   public static final List<String> POLICIES = List.of("optimal", "noisy-oracle", "random");
 
@@ -27,12 +30,14 @@ public record ModeSettings(int episodes, String policy, double epsilon, Tag data
     String p = root + "." + mode.id();
     Tag prompt = tag(c, p + ".prompt");
     Tag own = tag(c, p + ".tag");
+    OptionalDouble end = c.getIsNull(p + ".temperature-end") ? OptionalDouble.empty()
+        : OptionalDouble.of(Settings.nonNegative(c, p + ".temperature-end"));
     if (mode == Mode.ONLINE) {
-      return new ModeSettings(0, "none", 0, Tag.UNK, prompt, own);
+      return new ModeSettings(0, "none", 0, Tag.UNK, prompt, own, end);
     }
     return new ModeSettings(Settings.positiveInt(c, p + ".episodes"),
         Settings.oneOf(c, p + ".policy", POLICIES), Settings.probability(c, p + ".epsilon"),
-        tag(c, p + ".data-tag"), prompt, own);
+        tag(c, p + ".data-tag"), prompt, own, end);
   }
 
   private static Tag tag(Config c, String path) {

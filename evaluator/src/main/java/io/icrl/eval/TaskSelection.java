@@ -37,10 +37,23 @@ public final class TaskSelection {
     if (name.equals(HeldOutSuite.NAME)) {
       return s.heldOut().taskIds(training);
     }
+    if (name.equals(HeldOutSuite.VALIDATION_NAME)) {
+      List<String> ids = s.validation().taskIds(training);
+      List<String> heldOut = s.heldOut().taskIds(training);
+      for (String id : ids) {
+        if (heldOut.contains(id)) {
+          throw new InvalidInputException("suite '" + name + "': task '" + id + "' is also in '"
+              + HeldOutSuite.NAME + "' (move " + EvalSettings.PATH + "."
+              + HeldOutSuite.VALIDATION_NAME + ".first-seed further from the held-out seeds)");
+        }
+      }
+      return ids;
+    }
     List<String> ids = s.suites().get(name);
     if (ids == null) {
       List<String> known = new ArrayList<>(s.suites().keySet());
       known.add(HeldOutSuite.NAME);
+      known.add(HeldOutSuite.VALIDATION_NAME);
       throw new InvalidInputException("unknown suite '" + name + "'; known: "
           + String.join(", ", known) + " (suites are configured under " + EvalSettings.PATH
           + ".suites)");

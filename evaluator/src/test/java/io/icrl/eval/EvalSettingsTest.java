@@ -89,4 +89,46 @@ class EvalSettingsTest {
     assertEquals(suite.taskIds(Optional.empty()),
         suite.taskIds(Optional.of(new TrainingTaskRange("garnet", 0, 1000, 32, 4))));
   }
+
+  @Test
+  void theValidationSuiteIsDisjointFromTheHeldOutOne() {
+    EvalSettings s = TestSettings.with();
+    TrainingTaskRange training = new TrainingTaskRange("anymdp", 0, 1000000, 16, 5);
+    List<String> validation = TaskSelection.resolve(List.of(), List.of("validation-anymdp"), s,
+        Optional.of(training));
+    List<String> heldOut = TaskSelection.resolve(List.of(), List.of("held-out-anymdp"), s,
+        Optional.of(training));
+    assertEquals(s.validation().count(), validation.size());
+    assertEquals("anymdp:states=16,actions=5,seed=2000000", validation.get(0));
+    validation.forEach(training::requireHeldOut);
+    assertTrue(validation.stream().noneMatch(heldOut::contains), validation + " vs " + heldOut);
+
+    InvalidInputException overlap = assertThrows(InvalidInputException.class,
+        () -> TestSettings.with("icrl.eval.validation-anymdp.first-seed=1000004"));
+    assertTrue(overlap.getMessage().contains("icrl.eval.validation-anymdp.first-seed"),
+        overlap.getMessage());
+    InvalidInputException reserved = assertThrows(InvalidInputException.class,
+        () -> TestSettings.with("icrl.eval.suites.validation-anymdp=[Taxi-v4]"));
+    assertTrue(reserved.getMessage().contains("icrl.eval.suites.validation-anymdp"),
+        reserved.getMessage());
+    // a training range that pushes the held-out suite onto the validation seeds is refused
+    EvalSettings near = TestSettings.with("icrl.eval.validation-anymdp.first-seed=1000010");
+    InvalidInputException pushed = assertThrows(InvalidInputException.class,
+        () -> TaskSelection.resolve(List.of(), List.of("validation-anymdp"), near,
+            Optional.of(new TrainingTaskRange("anymdp", 0, 1000005, 16, 5))));
+    assertTrue(pushed.getMessage().contains("also in 'held-out-anymdp'"), pushed.getMessage());
+  }
+
+  @Test
+  void aModeCanSetItsOwnEndTemperature() {
+    EvalSettings s = TestSettings.with("icrl.eval.online.temperature-end=0.5");
+    assertEquals(0.5, s.temperatures().get(Mode.ONLINE).end(), 0);
+    assertEquals(s.temperature().end(), s.temperatures().get(Mode.IMITATION).end(), 0);
+    assertEquals(s.temperature().end(), s.temperatures().get(Mode.OFFLINE).end(), 0);
+    assertEquals(s.temperature().start(), s.temperatures().get(Mode.ONLINE).start(), 0);
+    assertEquals(s.temperature(), TestSettings.with().temperatures().get(Mode.ONLINE));
+    InvalidInputException bad = assertThrows(InvalidInputException.class,
+        () -> TestSettings.with("icrl.eval.offline.temperature-end=-1"));
+    assertTrue(bad.getMessage().contains("icrl.eval.offline.temperature-end"), bad.getMessage());
+  }
 }

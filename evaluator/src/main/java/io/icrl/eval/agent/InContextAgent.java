@@ -1,8 +1,11 @@
 package io.icrl.eval.agent;
 
 import io.icrl.core.InvalidInputException;
+import io.icrl.eval.Mode;
 import io.icrl.eval.context.ContextEpisode;
 import io.icrl.synth.format.Tag;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -17,7 +20,8 @@ import java.util.SplittableRandom;
  */
 public final class InContextAgent implements EvalAgent {
   private final RowModel model;
-  private final TemperatureSchedule temperature;
+  private final Map<Mode, TemperatureSchedule> temperatures;
+  private TemperatureSchedule temperature;
   private AgentRun run;
   private IdPermutation statePerm;
   private IdPermutation actionPerm;
@@ -28,10 +32,32 @@ public final class InContextAgent implements EvalAgent {
   private long stepsAtEpisodeStart;
   private int lastAction = -1;
 
-  /** An agent driving {@code model}; the agent owns the model and closes it at {@link #end()}. */
-  public InContextAgent(RowModel model, TemperatureSchedule temperature) {
+  /**
+   * An agent driving {@code model} at the temperature schedule of each run's mode; the agent owns
+   * the model and closes it at {@link #end()}.
+   */
+  public InContextAgent(RowModel model, Map<Mode, TemperatureSchedule> temperatures) {
+    for (Mode m : Mode.values()) {
+      if (!temperatures.containsKey(m)) {
+        throw new IllegalArgumentException("no temperature schedule for mode " + m.id());
+      }
+    }
     this.model = model;
-    this.temperature = temperature;
+    this.temperatures = Map.copyOf(temperatures);
+  }
+
+  /** An agent driving {@code model} at the same temperature schedule in every mode. */
+  public InContextAgent(RowModel model, TemperatureSchedule temperature) {
+    this(model, everyMode(temperature));
+  }
+
+  /** {@code schedule} for every mode. */
+  public static Map<Mode, TemperatureSchedule> everyMode(TemperatureSchedule schedule) {
+    Map<Mode, TemperatureSchedule> m = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      m.put(mode, schedule);
+    }
+    return m;
   }
 
   @Override
@@ -43,6 +69,7 @@ public final class InContextAgent implements EvalAgent {
           + model.maxActions());
     }
     this.run = r;
+    this.temperature = temperatures.get(r.mode());
     this.statePerm = IdPermutation.random(t.states(), r.rng());
     this.actionPerm = IdPermutation.random(t.actions(), r.rng());
     this.probs = new double[t.actions()];

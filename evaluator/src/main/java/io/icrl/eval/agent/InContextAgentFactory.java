@@ -1,6 +1,8 @@
 package io.icrl.eval.agent;
 
+import io.icrl.eval.Mode;
 import io.icrl.eval.task.PreparedTask;
+import java.util.Map;
 
 /**
  * Makes {@link InContextAgent}s over models opened from a {@link RowModelSource}. Each agent owns
@@ -11,11 +13,12 @@ public final class InContextAgentFactory implements AgentFactory {
   public static final String NAME = "model";
 
   private final RowModelSource source;
-  private final TemperatureSchedule temperature;
+  private final Map<Mode, TemperatureSchedule> temperatures;
 
-  public InContextAgentFactory(RowModelSource source, TemperatureSchedule temperature) {
+  /** Agents sampling at the temperature schedule of each run's mode. */
+  public InContextAgentFactory(RowModelSource source, Map<Mode, TemperatureSchedule> temperatures) {
     this.source = source;
-    this.temperature = temperature;
+    this.temperatures = Map.copyOf(temperatures);
   }
 
   @Override
@@ -25,6 +28,6 @@ public final class InContextAgentFactory implements AgentFactory {
 
   @Override
   public EvalAgent create(PreparedTask task) {
-    return new InContextAgent(source.open(), temperature);
+    return new InContextAgent(source.open(), temperatures);
   }
 }

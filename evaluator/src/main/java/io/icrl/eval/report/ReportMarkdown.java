@@ -25,7 +25,8 @@ public final class ReportMarkdown {
     b.append("- agents: ").append(String.join(", ", result.agents())).append('\n');
     b.append("- in-context model: ").append(result.modelDescription()).append('\n');
     b.append("- root seed: ").append(s.rootSeed()).append('\n');
-    b.append("\nNormalized score per episode: clip((R - R_random) / (R_opt - R_random), 0, 1). ")
+    b.append("\nNormalized score per episode: (R - R_random) / (R_opt - R_random), unclipped ")
+        .append("(the optimum's expected score is 1, random's 0). ")
         .append("Numbers are means over seeds with 95% intervals; \"to ")
         .append(fmt(s.threshold())).append("\" is the first episode whose score reaches it, over ")
         .append("the seeds that do (reached/K).\n\n");

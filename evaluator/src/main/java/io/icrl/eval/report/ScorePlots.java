@@ -32,6 +32,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the sweep's thread count.
  */
 public final class ScorePlots {
+  /** Lowest and highest mean score the y axis extends to (scores are unclipped). */
+  private static final double MIN_SCORE_SHOWN = -1.0;
+  private static final double MAX_SCORE_SHOWN = 2.0;
   private static final Color[] PALETTE = {new Color(0xD62728), new Color(0x1F77B4),
       new Color(0x2CA02C), new Color(0xFF7F0E), new Color(0x9467BD), new Color(0x8C564B),
       new Color(0x7F7F7F), new Color(0x17BECF), new Color(0xBCBD22)};
@@ -92,8 +95,22 @@ public final class ScorePlots {
         .title(first.task() + " - " + first.mode().id()).xAxisTitle("episode")
         .yAxisTitle("normalized score").build();
     XYStyler st = chart.getStyler();
-    st.setYAxisMin(-0.02);
-    st.setYAxisMax(1.02);
+    // scores are unclipped: the axis spans [0, 1] and the curves' means beyond it, up to
+    // [MIN_SCORE_SHOWN, MAX_SCORE_SHOWN] (intervals are cut at the axis)
+    double yMin = 0;
+    double yMax = 1;
+    for (Series s : group) {
+      for (Interval i : s.curve()) {
+        if (Double.isFinite(i.mean())) {
+          yMin = Math.min(yMin, i.mean());
+          yMax = Math.max(yMax, i.mean());
+        }
+      }
+    }
+    yMin = Math.max(MIN_SCORE_SHOWN, yMin) - 0.02;
+    yMax = Math.min(MAX_SCORE_SHOWN, yMax) + 0.02;
+    st.setYAxisMin(yMin);
+    st.setYAxisMax(yMax);
     st.setXAxisMin(1.0);
     st.setXAxisMax((double) Math.max(2, result.settings().episodes()));
     st.setChartBackgroundColor(Color.WHITE);
@@ -122,9 +139,9 @@ public final class ScorePlots {
         x[i] = i + 1;
         y[i] = curve[i].mean();
         bandX[i] = i + 1;
-        band[i] = clip(curve[i].high());
+        band[i] = clip(curve[i].high(), yMin, yMax);
         bandX[2 * n - 1 - i] = i + 1;
-        band[2 * n - 1 - i] = clip(curve[i].low());
+        band[2 * n - 1 - i] = clip(curve[i].low(), yMin, yMax);
       }
       if (s.seeds() > 1 && n > 1) {
         XYSeries area = chart.addSeries(s.agent() + " 95%", bandX, band);
@@ -142,7 +159,7 @@ public final class ScorePlots {
     return chart;
   }
 
-  private static double clip(double v) {
-    return Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
+  private static double clip(double v, double lo, double hi) {
+    return Double.isFinite(v) ? Math.max(lo, Math.min(hi, v)) : lo;
   }
 }

@@ -30,7 +30,9 @@ public final class SweepFingerprint {
     }
     b.append("q=").append(s.qLearning()).append('\n');
     b.append("ucb=").append(s.ucbQ()).append('\n');
-    b.append("temperature=").append(s.temperature()).append('\n');
+    b.append("temperature=").append(s.temperatures().get(Mode.ONLINE)).append(',')
+        .append(s.temperatures().get(Mode.IMITATION)).append(',')
+        .append(s.temperatures().get(Mode.OFFLINE)).append('\n');
     b.append("references=").append(s.references().modelEpisodes()).append(',')
         .append(s.references().modelRounds()).append(',')
         .append(s.references().evaluationEpisodes()).append('\n');

@@ -13,16 +13,17 @@ public record References(double optimal, double random, String source) {
   public static final double DEGENERATE = 1e-9;
 
   /**
-   * The normalized score of one episode's return: {@code clip((R - R_random) / (R_opt - R_random),
-   * 0, 1)}. On a degenerate task ({@code R_opt - R_random < 1e-9}, every policy is about as good as
-   * random) the score is 1 when {@code R >= R_opt} and 0 otherwise.
+   * The normalized score of one episode's return: {@code (R - R_random) / (R_opt - R_random)}, not
+   * clipped, so that its expectation is 1 for the optimal policy and 0 for the random one (a lucky
+   * episode scores above 1, one worse than random below 0). On a degenerate task ({@code R_opt -
+   * R_random < 1e-9}, every policy is about as good as random) the score is 1 when {@code R >=
+   * R_opt} and 0 otherwise.
    */
   public double score(double ret) {
     double span = optimal - random;
     if (span < DEGENERATE) {
       return ret >= optimal - DEGENERATE ? 1.0 : 0.0;
     }
-    double x = (ret - random) / span;
-    return x < 0 ? 0 : (x > 1 ? 1 : x);
+    return (ret - random) / span;
   }
 }

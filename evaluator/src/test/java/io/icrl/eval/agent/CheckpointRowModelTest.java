@@ -167,7 +167,7 @@ class CheckpointRowModelTest {
     PreparedTask task = PreparedTask.prepare(TASKS.make(taskId), s.references(), s.rootSeed());
     ModelConfig cfg = source.config();
     try (CheckpointRowModel model = source.open(new InferSettings(context, 0.75))) {
-      InContextAgent agent = new InContextAgent(model, s.temperature());
+      InContextAgent agent = new InContextAgent(model, s.temperatures());
       RewardShaping shaping = new RewardShaping(2, -0.25);
       TrainingRows rows = play(agent, task, mode, s, shaping, 17);
       StepTokens got = model.policy().tokens();

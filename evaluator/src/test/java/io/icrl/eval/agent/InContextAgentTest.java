@@ -144,6 +144,29 @@ class InContextAgentTest {
   }
 
   @Test
+  void eachRunSamplesAtItsModesSchedule() {
+    ImitatingRowModel model = new ImitatingRowModel(16, 4);
+    java.util.Map<Mode, TemperatureSchedule> byMode =
+        new java.util.EnumMap<>(InContextAgent.everyMode(TemperatureSchedule.constant(0)));
+    byMode.put(Mode.ONLINE, TemperatureSchedule.constant(1000));
+    InContextAgent agent = new InContextAgent(model, byMode);
+    for (Mode mode : new Mode[] {Mode.IMITATION, Mode.ONLINE}) {
+      agent.begin(new AgentRun(lake.info(), mode, 5, new SplittableRandom(9), Tag.OPT3, Tag.UNK,
+          RewardShaping.NONE));
+      demos(1).forEach(agent::observeContext);
+      java.util.Set<Integer> seen = new java.util.HashSet<>();
+      for (int k = 0; k < 200; k++) {
+        seen.add(agent.act(0));
+        model.endRow(0, 0, false, false);
+      }
+      // greedy (imitation's 0) always takes the demonstrated action; 1000 (online) takes all
+      assertEquals(mode == Mode.ONLINE ? 4 : 1, seen.size(), mode + ": " + seen);
+    }
+    assertThrows(IllegalArgumentException.class, () -> new InContextAgent(model,
+        java.util.Map.of(Mode.ONLINE, TemperatureSchedule.constant(1))));
+  }
+
+  @Test
   void aScheduleOverStepsCoolsAfterTheAgentsOwnSteps() {
     ImitatingRowModel model = new ImitatingRowModel(16, 4);
     InContextAgent agent = new InContextAgent(model, new TemperatureSchedule(1000, 0, 1, false,

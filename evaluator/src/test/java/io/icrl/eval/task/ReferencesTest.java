@@ -21,13 +21,16 @@ import org.junit.jupiter.api.Test;
 
 class ReferencesTest {
   @Test
-  void normalizedScoreClipsToUnitInterval() {
+  void normalizedScoreIsAffineAndUnclipped() {
     References r = new References(10, -2, "exact");
     assertEquals(0.5, r.score(4), 1e-12);
     assertEquals(1.0, r.score(10), 1e-12);
-    assertEquals(1.0, r.score(25), 1e-12);
     assertEquals(0.0, r.score(-2), 1e-12);
-    assertEquals(0.0, r.score(-50), 1e-12);
+    assertEquals(2.25, r.score(25), 1e-12, "a lucky episode scores above the optimum's 1");
+    assertEquals(-4.0, r.score(-50), 1e-12, "an episode worse than random scores below 0");
+    // so the mean score of many episodes is the normalized mean return
+    assertEquals(r.score((4 + 25 - 50) / 3.0), (r.score(4) + r.score(25) + r.score(-50)) / 3,
+        1e-12);
   }
 
   @Test
