@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A generated suite of AnyMDP tasks: {@code held-out-anymdp} (the tasks results are reported on) or
- * {@code validation-anymdp} (where evaluation settings such as the sampling temperature are chosen,
- * so that the held-out tasks are not used for choosing). {@code count} AnyMDP tasks whose seeds start at
- * {@code firstSeed}, or just past the checkpoint's training seeds when the two ranges overlap. When
- * the checkpoint was trained on AnyMDP tasks of known size, the suite's tasks have that size (the
- * configured {@code states} and {@code actions} are used otherwise).
+ * A generated suite of AnyMDP tasks: {@code held-out-anymdp} (the tasks results are reported on)
+ * or {@code validation-anymdp} (where evaluation settings such as the sampling temperature are
+ * chosen, so that the held-out tasks are not used for choosing). {@code count} AnyMDP tasks whose
+ * seeds start at {@code firstSeed}, or just past the checkpoint's training seeds when the two
+ * ranges overlap. When the checkpoint was trained on AnyMDP tasks of known size, the suite's tasks
+ * have that size (the configured {@code states} and {@code actions} are used otherwise).
  *
  * @param count number of tasks
  * @param states states of each task (the checkpoint's training size)

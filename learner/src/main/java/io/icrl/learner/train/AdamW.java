@@ -7,6 +7,7 @@ import io.icrl.core.InvalidInputException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -106,7 +107,7 @@ public final class AdamW implements AutoCloseable {
   }
 
   private List<String> nonFinite(NDArray[] grads) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (int i = 0; i < grads.length; i++) {
       float[] g = grads[i].toFloatArray();
       int bad = 0;
