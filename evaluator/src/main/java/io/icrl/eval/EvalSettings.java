@@ -6,6 +6,7 @@ import io.icrl.core.Settings;
 import io.icrl.eval.agent.RewardShaping;
 import io.icrl.eval.agent.TemperatureSchedule;
 import io.icrl.eval.baseline.Baselines;
+import io.icrl.eval.baseline.ModelBasedSettings;
 import io.icrl.eval.baseline.QLearningSettings;
 import io.icrl.eval.baseline.UcbQSettings;
 import io.icrl.eval.task.ReferenceSettings;
@@ -31,6 +32,7 @@ import java.util.OptionalDouble;
  * @param modeSettings how each mode feeds its agents
  * @param qLearning Q-learning settings
  * @param ucbQ UCB Q-learning settings
+ * @param modelBased model-based learner settings
  * @param references how references of tasks without exact models are obtained
  * @param rewardShaping per task name, the shaping of rewards fed into a model's context
  * @param suites named task lists
@@ -41,9 +43,9 @@ import java.util.OptionalDouble;
 public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, List<Mode> modes,
     List<String> agents, double threshold, TemperatureSchedule temperature, ModelSettings model,
     Map<Mode, ModeSettings> modeSettings, QLearningSettings qLearning, UcbQSettings ucbQ,
-    ReferenceSettings references, Map<String, RewardShaping> rewardShaping,
-    Map<String, List<String>> suites, HeldOutSuite heldOut, HeldOutSuite validation,
-    List<String> defaultSuites) {
+    ModelBasedSettings modelBased, ReferenceSettings references,
+    Map<String, RewardShaping> rewardShaping, Map<String, List<String>> suites,
+    HeldOutSuite heldOut, HeldOutSuite validation, List<String> defaultSuites) {
   /** The config path of the evaluator's settings. */
   public static final String PATH = "icrl.eval";
 
@@ -86,8 +88,10 @@ public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, 
     return new EvalSettings(Settings.positiveInt(c, p + ".episodes"),
         Settings.positiveInt(c, p + ".seeds"), Settings.longValue(c, p + ".root-seed"), threads,
         modes, agents, threshold, TemperatureSchedule.fromConfig(c, p + ".temperature"),
-        ModelSettings.fromConfig(c, p + ".model"), Map.copyOf(ms), QLearningSettings.fromConfig(c, p + ".q-learning"),
+        ModelSettings.fromConfig(c, p + ".model"), Map.copyOf(ms),
+        QLearningSettings.fromConfig(c, p + ".q-learning"),
         UcbQSettings.fromConfig(c, p + ".ucb-q"),
+        ModelBasedSettings.fromConfig(c, p + ".model-based"),
         ReferenceSettings.fromConfig(c, p + ".references"),
         Map.copyOf(RewardShaping.tableFromConfig(c, p + ".reward-shaping")),
         java.util.Collections.unmodifiableMap(suites),
@@ -122,7 +126,7 @@ public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, 
   public EvalSettings with(int newEpisodes, int newSeeds, int newThreads, List<Mode> newModes,
       List<String> newAgents) {
     return new EvalSettings(newEpisodes, newSeeds, rootSeed, newThreads, List.copyOf(newModes),
-        List.copyOf(newAgents), threshold, temperature, model, modeSettings, qLearning, ucbQ, references,
-        rewardShaping, suites, heldOut, validation, defaultSuites);
+        List.copyOf(newAgents), threshold, temperature, model, modeSettings, qLearning, ucbQ,
+        modelBased, references, rewardShaping, suites, heldOut, validation, defaultSuites);
   }
 }

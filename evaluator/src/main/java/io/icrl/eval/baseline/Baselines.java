@@ -12,17 +12,19 @@ import java.util.function.Predicate;
 /** Factories of the baseline agents by name. */
 public final class Baselines {
   /** Every baseline name, in report order. */
-  public static final List<String> NAMES = List.of("random", "q-learning", "ucb-q", "oracle",
-      "1-nn", BehaviorData.NAME);
+  public static final List<String> NAMES = List.of("random", "q-learning", "ucb-q",
+      "model-based", "oracle", "1-nn", BehaviorData.NAME);
 
   private Baselines() {}
 
   /** The factory of the baseline called {@code name}. */
-  public static AgentFactory factory(String name, QLearningSettings q, UcbQSettings ucb) {
+  public static AgentFactory factory(String name, QLearningSettings q, UcbQSettings ucb,
+      ModelBasedSettings mb) {
     return switch (name) {
       case "random" -> simple(name, m -> true, t -> new RandomAgent());
       case "q-learning" -> simple(name, m -> true, t -> new QLearningAgent(q));
       case "ucb-q" -> simple(name, m -> true, t -> new UcbQLearningAgent(ucb));
+      case "model-based" -> simple(name, m -> true, t -> new ModelBasedAgent(mb));
       case "oracle" -> simple(name, m -> true, t -> new OracleAgent(t.optimum()));
       case "1-nn" -> simple(name, NearestNeighbourAgent::supports,
           t -> new NearestNeighbourAgent());

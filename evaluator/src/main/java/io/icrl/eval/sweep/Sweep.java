@@ -60,7 +60,7 @@ public final class Sweep {
     request.model().ifPresent(m -> factories.put(InContextAgentFactory.NAME,
         new InContextAgentFactory(m, s.temperatures())));
     for (String name : s.agents()) {
-      factories.put(name, Baselines.factory(name, s.qLearning(), s.ucbQ()));
+      factories.put(name, Baselines.factory(name, s.qLearning(), s.ucbQ(), s.modelBased()));
     }
     String modelDescription = request.model().map(m -> m.describe()).orElse("none");
     String settingsFp = SweepFingerprint.of(s, modelDescription);

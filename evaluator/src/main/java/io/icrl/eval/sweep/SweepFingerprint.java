@@ -30,6 +30,7 @@ public final class SweepFingerprint {
     }
     b.append("q=").append(s.qLearning()).append('\n');
     b.append("ucb=").append(s.ucbQ()).append('\n');
+    b.append("mb=").append(s.modelBased()).append('\n');
     b.append("temperature=").append(s.temperatures().get(Mode.ONLINE)).append(',')
         .append(s.temperatures().get(Mode.IMITATION)).append(',')
         .append(s.temperatures().get(Mode.OFFLINE)).append('\n');

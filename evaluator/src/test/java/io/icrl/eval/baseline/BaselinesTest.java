@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class BaselinesTest {
   private static final QLearningSettings Q = new QLearningSettings(0.2, 0.99, 0.1, true);
   private static final UcbQSettings UCB = new UcbQSettings(0.99, 0.05, 0.05, true);
+  private static final ModelBasedSettings MB = new ModelBasedSettings(0.99, 0.005, 10, 32, true);
 
   private static PreparedTask prepare(TabularMdp mdp) {
     return PreparedTask.prepare(new TabularTask(mdp.name(), mdp),
@@ -119,6 +120,41 @@ class BaselinesTest {
   }
 
   @Test
+  void modelBasedLearnsRandomMdpsQuicklyAndUsesContextData() {
+    double late = 0;
+    for (long seed = 1; seed <= 3; seed++) {
+      PreparedTask t = prepare(TestTasks.randomMdp(10, 4, seed, 20));
+      late += t.references().score(mean(play(new ModelBasedAgent(MB), t, 200, seed, List.of()),
+          150, 200)) / 3;
+    }
+    assertTrue(late > 0.8, "the model-based learner nearly solves 10-state MDPs in 200 episodes: "
+        + late);
+
+    // 100 episodes of random play cover every (state, action) of a 10 x 4 task many times: replayed
+    // into the model, they let the learner exploit at once instead of exploring first
+    PreparedTask t = prepare(TestTasks.randomMdp(10, 4, 5, 20));
+    List<ContextEpisode> data = ContextData.rollouts(t.newEnv(), 1, EpisodePolicy.random(4), 100,
+        Tag.RND, new SplittableRandom(1));
+    double with = t.references().score(mean(play(new ModelBasedAgent(MB), t, 10, 4, data), 0, 10));
+    double without = t.references().score(mean(play(new ModelBasedAgent(
+        new ModelBasedSettings(0.99, 0.005, 10, 32, false)), t, 10, 4, data), 0, 10));
+    assertTrue(with > 0.8 && with > without + 0.2,
+        "random data replayed into the model: " + with + " vs " + without + " without");
+  }
+
+  @Test
+  void modelBasedSettingsRejectBadValues() {
+    assertThrows(InvalidInputException.class, () -> new ModelBasedSettings(1.0, 0.005, 10, 32,
+        true));
+    assertThrows(InvalidInputException.class, () -> new ModelBasedSettings(0.9, -1, 10, 32,
+        true));
+    assertThrows(InvalidInputException.class, () -> new ModelBasedSettings(0.9, 0.1, 0, 32,
+        true));
+    assertThrows(InvalidInputException.class, () -> new ModelBasedSettings(0.9, 0.1, 1, 0,
+        true));
+  }
+
+  @Test
   void nearestNeighbourImitatesOptimalDemonstrations() {
     PreparedTask t = prepare(TestTasks.frozenLake(false));
     List<ContextEpisode> demos = ContextData.rollouts(t.newEnv(), 1,
@@ -144,11 +180,11 @@ class BaselinesTest {
   @Test
   void factoriesByName() {
     for (String name : Baselines.NAMES) {
-      assertEquals(name, Baselines.factory(name, Q, UCB).name());
+      assertEquals(name, Baselines.factory(name, Q, UCB, MB).name());
     }
-    assertFalse(Baselines.factory("data", Q, UCB).supports(Mode.ONLINE));
-    assertFalse(Baselines.factory("1-nn", Q, UCB).supports(Mode.ONLINE));
-    assertTrue(Baselines.factory("q-learning", Q, UCB).supports(Mode.ONLINE));
-    assertThrows(InvalidInputException.class, () -> Baselines.factory("dqn", Q, UCB));
+    assertFalse(Baselines.factory("data", Q, UCB, MB).supports(Mode.ONLINE));
+    assertFalse(Baselines.factory("1-nn", Q, UCB, MB).supports(Mode.ONLINE));
+    assertTrue(Baselines.factory("q-learning", Q, UCB, MB).supports(Mode.ONLINE));
+    assertThrows(InvalidInputException.class, () -> Baselines.factory("dqn", Q, UCB, MB));
   }
 }

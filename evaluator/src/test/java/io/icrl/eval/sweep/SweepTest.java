@@ -87,8 +87,8 @@ class SweepTest {
   void everyModeRunsEndToEndAndOutputsAgree(@TempDir Path dir) throws IOException {
     SweepResult result = runAndWrite(request(dir, 2, true), SweepListener.NONE);
     EvalSettings s = result.settings();
-    assertEquals(List.of("model", "random", "q-learning", "ucb-q", "oracle", "1-nn", "data"),
-        result.agents());
+    assertEquals(List.of("model", "random", "q-learning", "ucb-q", "model-based", "oracle", "1-nn",
+        "data"), result.agents());
 
     // results.csv: header, one row per episode, parseable, consistent with the plan.
     List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
@@ -108,8 +108,9 @@ class SweepTest {
           .add(new double[] {Integer.parseInt(f.get(3)), episode, ret, score});
       rows++;
     }
-    // 4 tasks: model, random, q, ucb, oracle in 3 modes; 1-nn in 2; data in 2 (3 or 4 episodes).
-    int agentRows = 4 * 3 * (5 * 3 + 1 * 2) * 12;
+    // 4 tasks: model, random, q, ucb, model-based, oracle in 3 modes; 1-nn in 2; data in 2 (3 or
+    // 4 episodes).
+    int agentRows = 4 * 3 * (6 * 3 + 1 * 2) * 12;
     int dataRows = 4 * 3 * (3 + 4);
     assertEquals(agentRows + dataRows, rows);
 
@@ -263,7 +264,8 @@ class SweepTest {
     SweepRequest heldOut = new SweepRequest(List.of("anymdp:states=6,actions=3,seed=10"),
         TestSettings.with("icrl.eval.episodes=2", "icrl.eval.seeds=1", "icrl.eval.modes=[online]"),
         REGISTRY::make, Optional.of(tinyModel(Optional.of(range))), Optional.empty(), dir);
-    assertEquals(5, assertDoesNotThrowRun(heldOut).cells().size());
+    // online: the model and every baseline but 1-nn and data, which need context data
+    assertEquals(6, assertDoesNotThrowRun(heldOut).cells().size());
   }
 
   private static SweepResult assertDoesNotThrowRun(SweepRequest r) {
