@@ -124,7 +124,7 @@ final class BenchEvalCommand implements Callable<Integer> {
       if (name.equals(BehaviorData.NAME)) {
         continue;
       }
-      AgentFactory f = Baselines.factory(name, s.qLearning(), s.ucbQ());
+      AgentFactory f = Baselines.factory(name, s.qLearning(), s.ucbQ(), s.modelBased());
       AgentThroughput.stepsPerSecond(f, bench, 0, Math.max(1, steps / 10), 1); // warm-up
       double sps = AgentThroughput.stepsPerSecond(f, bench, 1000, steps, 2);
       System.out.printf("%-12s %-8s %14.0f%n", name, "-", sps);
