@@ -109,18 +109,36 @@ public final class AdamW implements AutoCloseable {
   private List<String> nonFinite(NDArray[] grads) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < grads.length; i++) {
-      float[] g = grads[i].toFloatArray();
-      int bad = 0;
-      for (float x : g) {
-        if (!Float.isFinite(x)) {
-          bad++;
-        }
-      }
-      if (bad > 0) {
-        out.add(names.get(i) + " (" + bad + " of " + g.length + ")");
+      String d = describeNonFinite(names.get(i), grads[i].toFloatArray());
+      if (d != null) {
+        out.add(d);
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * "name (bad of n)", with the flat index range of the non-finite entries when only some are
+   * (e.g. which of q, k, v in a fused qkv projection), or null when every entry is finite.
+   */
+  static String describeNonFinite(String name, float[] g) {
+    int bad = 0;
+    int first = -1;
+    int last = -1;
+    for (int j = 0; j < g.length; j++) {
+      if (!Float.isFinite(g[j])) {
+        bad++;
+        if (first < 0) {
+          first = j;
+        }
+        last = j;
+      }
+    }
+    if (bad == 0) {
+      return null;
+    }
+    String range = bad == g.length ? "" : ", entries " + first + ".." + last;
+    return name + " (" + bad + " of " + g.length + range + ")";
   }
 
   /** Sets every parameter's accumulated gradient to zero (assignment, so NaN and Inf go too). */

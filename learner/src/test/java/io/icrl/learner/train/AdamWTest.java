@@ -41,6 +41,19 @@ class AdamWTest {
     }
   }
 
+  @Test
+  void describesWhereAGradientIsNonFinite() {
+    assertEquals(null, AdamW.describeNonFinite("w", new float[] {1f, 2f}));
+    assertEquals("w (2 of 2)", AdamW.describeNonFinite("w", new float[] {Float.NaN,
+        Float.POSITIVE_INFINITY}));
+    float[] qkvBias = new float[192];
+    for (int j = 64; j < 128; j++) {
+      qkvBias[j] = Float.NaN; // the k third of a fused qkv bias
+    }
+    assertEquals("qkv_bias (64 of 192, entries 64..127)",
+        AdamW.describeNonFinite("qkv_bias", qkvBias));
+  }
+
   /** A NaN gradient is dropped: no parameter, moment or step count changes, and it is cleared. */
   @Test
   void nonFiniteGradientSkipsTheUpdateAndIsCleared() {
