@@ -35,12 +35,11 @@ public final class ModelBasedAgent implements EvalAgent {
     if (!settings.learnFromContext()) {
       return;
     }
+    // the last step ends the episode for the learner (which plans there) however the data ended
     for (int i = 0; i < ep.length(); i++) {
-      boolean last = i == ep.length() - 1;
       learner.observe(ep.state(i), ep.action(i), ep.reward(i), ep.nextState(i),
-          ep.terminatesAt(i), last && ep.truncated());
+          ep.terminatesAt(i), i == ep.length() - 1);
     }
-    learner.plan();
   }
 
   @Override
