@@ -18,7 +18,8 @@ import java.util.Optional;
  * overwritten), so a resumed sweep reuses exactly the cells it would have computed.
  */
 public final class CellJournal {
-  private static final String COLUMNS = "episode,return,normalized_score,steps";
+  private static final String COLUMNS =
+      "episode,return,normalized_score,steps,optimal_action_rate,repeat_rate";
 
   private final Path dir;
 
@@ -53,12 +54,13 @@ public final class CellJournal {
           continue;
         }
         String[] p = line.split(",", -1);
-        if (p.length != 4) {
+        if (p.length != 6) {
           return Optional.empty();
         }
         try {
           rows.add(new EpisodeRecord(Integer.parseInt(p[0]), Double.parseDouble(p[1]),
-              Double.parseDouble(p[2]), Integer.parseInt(p[3])));
+              Double.parseDouble(p[2]), Integer.parseInt(p[3]), EpisodeRecord.parseCsvNumber(p[4]),
+              EpisodeRecord.parseCsvNumber(p[5])));
         } catch (NumberFormatException e) {
           return Optional.empty();
         }
@@ -75,7 +77,8 @@ public final class CellJournal {
     b.append(header(result.cell(), fingerprint)).append('\n').append(COLUMNS).append('\n');
     for (EpisodeRecord r : result.episodes()) {
       b.append(r.episode()).append(',').append(r.ret()).append(',').append(r.score()).append(',')
-          .append(r.steps()).append('\n');
+          .append(r.steps()).append(',').append(EpisodeRecord.csvNumber(r.optimalActionRate()))
+          .append(',').append(EpisodeRecord.csvNumber(r.repeatRate())).append('\n');
     }
     AtomicFiles.writeString(file(result.cell()), b.toString());
   }

@@ -43,9 +43,13 @@ public final class CellRunner {
     References refs = task.references();
     if (factory instanceof BehaviorData) {
       List<EpisodeRecord> rows = new ArrayList<>(context.size());
+      ActionStats stats = new ActionStats(task.optimum());
       for (int i = 0; i < context.size(); i++) {
         ContextEpisode e = context.get(i);
-        rows.add(new EpisodeRecord(i + 1, e.trueReturn(), refs.score(e.trueReturn()), e.length()));
+        for (int t = 0; t < e.length(); t++) {
+          stats.record(e.state(t), t, e.action(t));
+        }
+        rows.add(stats.finish(i + 1, e.trueReturn(), refs.score(e.trueReturn()), e.length()));
       }
       return new CellResult(cell, rows);
     }
@@ -57,6 +61,7 @@ public final class CellRunner {
         RewardShaping.forTask(settings.rewardShaping(), cell.task()));
     EvalAgent agent = factory.create(task);
     List<EpisodeRecord> rows = new ArrayList<>(settings.episodes());
+    ActionStats stats = new ActionStats(task.optimum());
     try {
       agent.begin(run);
       for (ContextEpisode e : context) {
@@ -72,6 +77,7 @@ public final class CellRunner {
         int steps = 0;
         while (true) {
           int a = agent.act(s);
+          stats.record(s, steps, a);
           s = env.step(a);
           double r = env.reward();
           ret += r;
@@ -83,7 +89,7 @@ public final class CellRunner {
             break;
           }
         }
-        rows.add(new EpisodeRecord(ep, ret, refs.score(ret), steps));
+        rows.add(stats.finish(ep, ret, refs.score(ret), steps));
       }
     } finally {
       agent.end();

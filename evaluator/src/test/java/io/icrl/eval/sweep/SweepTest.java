@@ -97,13 +97,21 @@ class SweepTest {
     int rows = 0;
     for (String line : lines.subList(1, lines.size())) {
       List<String> f = Csv.parseLine(line);
-      assertEquals(8, f.size(), line);
+      assertEquals(10, f.size(), line);
       assertTrue(TASKS.contains(f.get(0)), f.get(0));
       int episode = Integer.parseInt(f.get(4));
       double ret = Double.parseDouble(f.get(5));
       double score = Double.parseDouble(f.get(6));
       int steps = Integer.parseInt(f.get(7));
       assertTrue(episode >= 1 && Double.isFinite(score) && steps >= 1, line);
+      double optimal = EpisodeRecord.parseCsvNumber(f.get(8));
+      double repeat = EpisodeRecord.parseCsvNumber(f.get(9));
+      assertTrue(optimal >= 0 && optimal <= 1, line);
+      assertTrue(Double.isNaN(repeat) || (repeat >= 0 && repeat <= 1), line);
+      // the oracle plays the optimum, and so do the imitation demos
+      if (f.get(2).equals("oracle") || (f.get(2).equals("data") && f.get(1).equals("imitation"))) {
+        assertEquals(1.0, optimal, 0.0, line);
+      }
       bySeries.computeIfAbsent(f.get(0) + "|" + f.get(1) + "|" + f.get(2), k -> new ArrayList<>())
           .add(new double[] {Integer.parseInt(f.get(3)), episode, ret, score});
       rows++;
