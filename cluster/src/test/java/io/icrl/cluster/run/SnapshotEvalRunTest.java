@@ -9,6 +9,7 @@ import com.typesafe.config.Config;
 import io.icrl.cluster.node.IcrlNode;
 import io.icrl.core.InvalidInputException;
 import io.icrl.core.StrictConfig;
+import io.icrl.eval.report.Csv;
 import io.icrl.learner.checkpoint.Checkpoint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -142,9 +143,10 @@ class SnapshotEvalRunTest {
   private static int maxEpisode(Path csv) throws Exception {
     int max = 0;
     List<String> lines = Files.readAllLines(csv);
+    int column = Csv.parseLine(lines.get(0)).indexOf("episode");
     for (String line : lines.subList(1, lines.size())) {
-      String[] p = line.split(","); // the task id is quoted and holds commas: count from the end
-      max = Math.max(max, Integer.parseInt(p[p.length - 4]));
+      // the task id is quoted and holds commas
+      max = Math.max(max, Integer.parseInt(Csv.parseLine(line).get(column)));
     }
     return max;
   }
