@@ -16,7 +16,6 @@ import java.util.Arrays;
 final class ActionStats {
   private final FiniteHorizonPolicy optimum;
   private final int[] last;
-  private int steps;
   private int optimal;
   private int revisits;
   private int repeats;
@@ -29,7 +28,6 @@ final class ActionStats {
 
   /** Records that the run took {@code action} in {@code state} after {@code elapsed} steps. */
   void record(int state, int elapsed, int action) {
-    steps++;
     if (action == optimum.action(state, elapsed)) {
       optimal++;
     }
@@ -42,11 +40,13 @@ final class ActionStats {
     last[state] = action;
   }
 
-  /** The finished episode's record; resets the per-episode counts (not the run's memory). */
+  /**
+   * The finished episode's record ({@code length} = the steps recorded since the last call);
+   * resets the per-episode counts (not the run's memory).
+   */
   EpisodeRecord finish(int episode, double ret, double score, int length) {
-    double optimalRate = steps == 0 ? Double.NaN : (double) optimal / steps;
+    double optimalRate = length == 0 ? Double.NaN : (double) optimal / length;
     double repeatRate = revisits == 0 ? Double.NaN : (double) repeats / revisits;
-    steps = 0;
     optimal = 0;
     revisits = 0;
     repeats = 0;
