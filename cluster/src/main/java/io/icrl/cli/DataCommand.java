@@ -1,6 +1,7 @@
 package io.icrl.cli;
 
 import io.icrl.core.InvalidInputException;
+import io.icrl.synth.SynthSettings;
 import io.icrl.synth.format.Dataset;
 import io.icrl.synth.format.DatasetStats;
 import io.icrl.synth.format.Manifest;
@@ -66,8 +67,8 @@ final class DataCommand implements Runnable {
           + " (%d terminated, %d truncated), max states %d, max actions %d%n", st.sequences,
           st.rows, st.actionRows, st.episodes(), st.terminatedEpisodes, st.truncatedEpisodes,
           source.maxStates(), source.maxActions());
-      System.out.printf("  label agreement (behavior action == label): %.4f%n",
-          st.agreementRate());
+      System.out.printf("  labelled action rows %d, label agreement (behavior action == label):"
+          + " %.4f%n", st.labelledRows, st.agreementRate());
       System.out.printf("%nper behavior tag%n  %-5s %12s %8s %10s %10s %10s %12s%n", "tag",
           "actions", "share", "agreement", "reward/st", "episodes", "mean return");
       for (Tag t : Tag.values()) {
@@ -77,14 +78,15 @@ final class DataCommand implements Runnable {
         }
         System.out.printf("  %-5s %12d %8.4f %10.4f %10.4f %10d %12.4f%n",
             t.name().toLowerCase(), st.tagActions[c], (double) st.tagActions[c] / st.actionRows,
-            (double) st.tagAgreements[c] / Math.max(1, st.tagActions[c]),
+            st.agreementRate(c),
             st.tagRewards[c] / Math.max(1, st.tagActions[c]), st.tagEpisodes[c],
             st.tagEpisodes[c] == 0 ? Double.NaN : st.tagEpisodeReturns[c] / st.tagEpisodes[c]);
       }
       System.out.printf("%nprompts (action rows)%n");
-      for (int k = 0; k < 4; k++) {
+      for (int k = 0; k < SynthSettings.ReferenceSettings.PROMPTS; k++) {
         if (st.promptActions[k] > 0) {
-          System.out.printf("  opt%d %12d%n", k, st.promptActions[k]);
+          System.out.printf("  %-4s %12d%n", SynthSettings.ReferenceSettings.promptKey(k),
+              st.promptActions[k]);
         }
       }
       source.close();

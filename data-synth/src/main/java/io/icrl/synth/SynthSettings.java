@@ -4,8 +4,11 @@ import com.typesafe.config.Config;
 import io.icrl.core.InvalidInputException;
 import io.icrl.core.Settings;
 import io.icrl.synth.behavior.BehaviorKind;
+import io.icrl.synth.format.Tag;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -134,9 +137,26 @@ public record SynthSettings(
     }
   }
 
-  /** Reference policies opt0..opt3 and how the prompt (which one labels) is chosen. */
+  /**
+   * Reference policies opt0..opt3 and how the prompt (which policy labels a row) is chosen.
+   * {@code mix} holds the weights of prompt codes 0..3 (opt0..opt3) and, when either is nonzero,
+   * 4 and 5 (exp1, exp2: the label is the behavior's own action where that learner chose it).
+   */
   public record ReferenceSettings(List<Double> gammas, List<Double> mix,
       double switchSequenceProbability, double switchProbability) {
+    /** Prompt codes a dataset can use: opt0..opt3, exp1, exp2. */
+    public static final int PROMPTS = Tag.EXP2.code() + 1;
+
+    /** The config key of prompt code {@code p} under {@code reference.mix}. */
+    public static String promptKey(int p) {
+      return Tag.ofCode(p).name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Weight of prompt code {@code p} (0 for learner prompts of an opt-only mix). */
+    public double weight(int p) {
+      return p < mix.size() ? mix.get(p) : 0.0;
+    }
+
     static ReferenceSettings from(Config c) {
       List<Double> gammas = Settings.numberList(c, P + "reference.gammas");
       if (gammas.size() != 4) {
@@ -149,15 +169,19 @@ public record SynthSettings(
               + ": every discount must be in [0, 1)");
         }
       }
-      List<Double> mix = List.of(
-          Settings.nonNegative(c, P + "reference.mix.opt0"),
-          Settings.nonNegative(c, P + "reference.mix.opt1"),
-          Settings.nonNegative(c, P + "reference.mix.opt2"),
-          Settings.nonNegative(c, P + "reference.mix.opt3"));
+      List<Double> mix = new ArrayList<>();
+      for (int p = 0; p < PROMPTS; p++) {
+        mix.add(Settings.nonNegative(c, P + "reference.mix." + promptKey(p)));
+      }
+      // Canonical form: the learner prompts are listed only when one is used, so the settings
+      // (and fingerprints) of datasets made before they existed are unchanged.
+      if (mix.get(Tag.EXP1.code()) == 0 && mix.get(Tag.EXP2.code()) == 0) {
+        mix = mix.subList(0, Tag.OPT3.code() + 1);
+      }
       if (!(mix.stream().mapToDouble(Double::doubleValue).sum() > 0)) {
         throw new InvalidInputException("setting icrl.synth.reference.mix: every weight is 0");
       }
-      return new ReferenceSettings(List.copyOf(gammas), mix,
+      return new ReferenceSettings(List.copyOf(gammas), List.copyOf(mix),
           Settings.probability(c, P + "reference.switch-sequence-probability"),
           Settings.probability(c, P + "reference.switch-probability"));
     }

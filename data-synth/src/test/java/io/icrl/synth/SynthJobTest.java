@@ -188,6 +188,27 @@ class SynthJobTest {
       assertTrue(st.episodes() > 0);
       assertEquals(st.episodes(), st.tagEpisodes[io.icrl.synth.format.Tag.OPT3.ordinal()]);
       assertEquals(st.actionRows, st.promptActions[3]);
+      assertEquals(st.actionRows, st.labelledRows);
+    }
+  }
+
+  @Test
+  void learnerPromptLabelsOnlyTheLearnersRows() throws Exception {
+    Path out = tmp.resolve("exp1");
+    List<String> o = new java.util.ArrayList<>(TestSettings.only("model-based"));
+    o.addAll(List.of("icrl.synth.sequences=2", "icrl.synth.steps=800",
+        "icrl.synth.reference.mix.opt3=0", "icrl.synth.reference.mix.exp1=1",
+        "icrl.synth.tags.mask-sequence-probability=0", "icrl.synth.tags.mask-episode-probability=0",
+        "icrl.synth.model-based.plain-probability=0"));
+    run(TestSettings.of(o.toArray(new String[0])), out, SynthProgress.NONE);
+    try (Dataset d = Dataset.open(out)) {
+      io.icrl.synth.format.DatasetStats st = io.icrl.synth.format.DatasetStats.of(d);
+      int exp1 = io.icrl.synth.format.Tag.EXP1.ordinal();
+      int rnd = io.icrl.synth.format.Tag.RND.ordinal();
+      assertTrue(st.tagActions[rnd] > 0, "the noisy learner also acts at random");
+      assertEquals(st.tagActions[exp1], st.labelledRows, "only the learner's own rows");
+      assertEquals(1.0, st.agreementRate(), "the label is the learner's action");
+      assertEquals(st.actionRows, st.promptActions[4]);
     }
   }
 

@@ -39,6 +39,18 @@ class SynthSettingsTest {
   }
 
   @Test
+  void learnerPromptsAreListedOnlyWhenUsed() {
+    SynthSettings opt = SynthSettings.from(StrictConfig.defaults());
+    assertEquals(List.of(0.0, 0.0, 0.0, 1.0), opt.reference().mix());
+    assertEquals(0.0, opt.reference().weight(4));
+    SynthSettings ad = TestSettings.of("icrl.synth.reference.mix.exp1=0.5");
+    assertEquals(List.of(0.0, 0.0, 0.0, 1.0, 0.5, 0.0), ad.reference().mix());
+    assertEquals(0.5, ad.reference().weight(4));
+    assertEquals("exp2", SynthSettings.ReferenceSettings.promptKey(5));
+    assertNotEquals(SynthMetadata.fingerprint(opt), SynthMetadata.fingerprint(ad));
+  }
+
+  @Test
   void fingerprintIgnoresThreadsOnly() {
     SynthSettings a = TestSettings.of("icrl.synth.threads=1");
     SynthSettings b = TestSettings.of("icrl.synth.threads=7");

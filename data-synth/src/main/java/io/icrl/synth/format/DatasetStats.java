@@ -2,7 +2,8 @@ package io.icrl.synth.format;
 
 /**
  * Summary statistics of trajectories, for {@code icrl data inspect}: row and episode counts and,
- * per behavior tag, how many actions it produced, how often they agree with the label, and the
+ * per behavior tag, how many actions it produced, how often they agree with the label (among
+ * labelled rows: a learner prompt leaves other behaviors' rows unlabelled), and the
  * mean return of complete episodes whose majority tag it is (an episode fully masked to unk counts
  * as unk). Scans through {@link WindowSource#read} in windows; allocation-free per row.
  */
@@ -13,11 +14,13 @@ public final class DatasetStats {
   public long terminatedEpisodes;
   public long truncatedEpisodes;
   public final long[] tagActions = new long[Tag.COUNT];
+  public final long[] tagLabelled = new long[Tag.COUNT];
   public final long[] tagAgreements = new long[Tag.COUNT];
   public final double[] tagRewards = new double[Tag.COUNT];
   public final long[] tagEpisodes = new long[Tag.COUNT];
   public final double[] tagEpisodeReturns = new double[Tag.COUNT];
   public final long[] promptActions = new long[Tag.COUNT];
+  public long labelledRows;
   public long agreements;
 
   /** Scans every row of {@code source}. */
@@ -42,6 +45,10 @@ public final class DatasetStats {
             st.tagActions[tag]++;
             st.tagRewards[tag] += w.reward[i];
             st.promptActions[w.prompt[i]]++;
+            if (w.label[i] >= 0) {
+              st.labelledRows++;
+              st.tagLabelled[tag]++;
+            }
             if (w.action[i] == w.label[i]) {
               st.tagAgreements[tag]++;
               st.agreements++;
@@ -83,8 +90,13 @@ public final class DatasetStats {
     return terminatedEpisodes + truncatedEpisodes;
   }
 
-  /** Fraction of action rows whose behavior action equals the label. */
+  /** Fraction of labelled action rows whose behavior action equals the label. */
   public double agreementRate() {
-    return actionRows == 0 ? Double.NaN : (double) agreements / actionRows;
+    return labelledRows == 0 ? Double.NaN : (double) agreements / labelledRows;
+  }
+
+  /** Fraction of labelled rows of tag code {@code tag} whose action equals the label. */
+  public double agreementRate(int tag) {
+    return tagLabelled[tag] == 0 ? Double.NaN : (double) tagAgreements[tag] / tagLabelled[tag];
   }
 }

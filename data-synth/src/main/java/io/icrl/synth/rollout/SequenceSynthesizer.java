@@ -16,7 +16,9 @@ import java.util.function.LongConsumer;
  * (bit-identical on every machine and thread).
  *
  * <p>The loop, per row: the current behavior acts in the current state; the row records the state,
- * the behavior action, the label (the action of the reference policy named by the current prompt),
+ * the behavior action, the label (the action of the reference policy named by the current prompt;
+ * under a learner prompt exp1 / exp2, the behavior's own action if that learner chose it, else
+ * none: Algorithm Distillation's label),
  * the prompt, the tag (masked to unk for the whole sequence or the episode), and the transition's
  * reward; every behavior of the sequence then observes the transition and the prompt may be
  * redrawn (per-step probability {@code switch-probability}). When the episode ends (terminated or truncated), one boundary row follows with the final
@@ -69,14 +71,15 @@ public final class SequenceSynthesizer {
     SequenceBehaviors behaviors = new SequenceBehaviors(settings, nS, nA, refs, root, index, rows);
 
     SynthSettings.ReferenceSettings ref = settings.reference();
-    double[] promptWeights = ref.mix().stream().mapToDouble(Double::doubleValue).toArray();
+    double[] promptWeights = new double[SynthSettings.ReferenceSettings.PROMPTS];
+    for (int p = 0; p < promptWeights.length; p++) {
+      promptWeights[p] = ref.weight(p);
+    }
     SplittableRandom promptRng = Seeds.rng(root, "prompt", index);
     int prompt = draw(promptRng, promptWeights);
     boolean promptSwitching = promptRng.nextDouble() < ref.switchSequenceProbability();
     double promptSwitch = promptSwitching ? ref.switchProbability() : 0.0;
     long promptThreshold = threshold(promptSwitch);
-    int[] label = labels[prompt];
-
     SplittableRandom tagRng = Seeds.rng(root, "tags", index);
     boolean maskSequence = tagRng.nextDouble() < settings.tags().maskSequenceProbability();
     double maskEpisodeP = settings.tags().maskEpisodeProbability();
@@ -101,14 +104,15 @@ public final class SequenceSynthesizer {
     int reported = 0;
     while (row < rows) {
       int a = behaviors.act(s);
-      byte tag = masked ? UNK : behaviors.tag();
+      byte actor = behaviors.tag();
+      byte tag = masked ? UNK : actor;
       int next = env.step(a);
       double r = env.reward();
       boolean terminated = env.terminated();
       boolean truncated = env.truncated();
       stateCol[row] = s;
       actionCol[row] = a;
-      labelCol[row] = label[s];
+      labelCol[row] = prompt < labels.length ? labels[prompt][s] : actor == prompt ? a : -1;
       promptCol[row] = (byte) prompt;
       tagCol[row] = tag;
       rewardCol[row] = (float) r;
@@ -118,7 +122,6 @@ public final class SequenceSynthesizer {
       behaviors.observe(s, a, r, next, terminated, truncated);
       if (promptThreshold != 0 && (promptRng.nextLong() >>> 11) < promptThreshold) {
         prompt = draw(promptRng, promptWeights);
-        label = labels[prompt];
       }
       t++;
       if (terminated || truncated) {

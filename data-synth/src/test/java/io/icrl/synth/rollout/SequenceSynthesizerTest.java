@@ -47,9 +47,14 @@ class SequenceSynthesizerTest {
       if (c.action[i] >= 0) {
         assertTrue(c.action[i] < info.actions(), where);
         int prompt = c.prompt[i];
-        assertTrue(prompt >= 0 && prompt < 4, where);
-        assertEquals(refs.action(prompt, c.state[i]), c.label[i], where + ": label is opt_prompt");
         Tag tag = Tag.ofCode(c.tag[i]);
+        assertTrue(prompt >= 0 && prompt <= Tag.EXP2.code(), where);
+        if (prompt <= Tag.OPT3.code()) {
+          assertEquals(refs.action(prompt, c.state[i]), c.label[i], where + ": label is opt_prompt");
+        } else {
+          assertEquals(tag.code() == prompt ? c.action[i] : -1, c.label[i],
+              where + ": under a learner prompt the label is that learner's own action");
+        }
         seen.add(tag);
         if (tag.ordinal() <= Tag.OPT3.ordinal()) {
           assertEquals(refs.action(tag.ordinal(), c.state[i]), c.action[i],
@@ -121,6 +126,32 @@ class SequenceSynthesizerTest {
       long prompts = Arrays.stream(toInts(c.prompt)).filter(p -> p >= 0 && p < 4).distinct()
           .count();
       assertEquals(4, prompts, "the prompt changes within the sequence");
+    }
+  }
+
+  @Test
+  void learnerPromptLabelsTheLearnersOwnActions() {
+    for (String behavior : List.of("ad-model-based", "model-based")) {
+      SynthSettings s = settings(TestSettings.only(behavior), "icrl.synth.reference.mix.opt3=1",
+          "icrl.synth.reference.mix.exp1=1", "icrl.synth.reference.switch-sequence-probability=1",
+          "icrl.synth.seed=3");
+      SequenceSynthesizer synth = new SequenceSynthesizer(s, SparseRandomMdps.registry());
+      int ownLabels = 0;
+      int optLabels = 0;
+      for (int i = 0; i < 3; i++) {
+        SequenceColumns c = synth.synthesize(i);
+        checkConsistent(synth, c); // exp1 rows: label = action where tagged exp1, else -1
+        for (int r = 0; r < c.rows(); r++) {
+          if (c.prompt[r] == Tag.EXP1.code() && c.label[r] >= 0) {
+            assertEquals(c.action[r], c.label[r]);
+            ownLabels++;
+          } else if (c.prompt[r] == Tag.OPT3.code()) {
+            optLabels++;
+          }
+        }
+      }
+      assertTrue(ownLabels > 1000 && optLabels > 1000,
+          behavior + ": both prompts label rows (" + ownLabels + " own, " + optLabels + " opt3)");
     }
   }
 
