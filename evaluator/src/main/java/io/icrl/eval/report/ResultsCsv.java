@@ -7,8 +7,7 @@ import io.icrl.eval.sweep.SweepResult;
 /** {@code results.csv}: one row per episode, episodes numbered from 1, seeds from 0. */
 public final class ResultsCsv {
   /** The header line. */
-  public static final String HEADER = "task,mode,agent,seed,episode,return,normalized_score,steps,"
-      + "optimal_action_rate,repeat_rate";
+  public static final String HEADER = "task,mode,agent,seed," + EpisodeRecord.CSV_COLUMNS;
 
   private ResultsCsv() {}
 
@@ -19,10 +18,7 @@ public final class ResultsCsv {
       String prefix = Csv.quote(c.cell().task()) + "," + c.cell().mode().id() + ","
           + Csv.quote(c.cell().agent()) + "," + c.cell().seed() + ",";
       for (EpisodeRecord e : c.episodes()) {
-        b.append(prefix).append(e.episode()).append(',').append(e.ret()).append(',')
-            .append(e.score()).append(',').append(e.steps()).append(',')
-            .append(EpisodeRecord.csvNumber(e.optimalActionRate())).append(',')
-            .append(EpisodeRecord.csvNumber(e.repeatRate())).append('\n');
+        e.appendCsv(b.append(prefix)).append('\n');
       }
     }
     return b.toString();

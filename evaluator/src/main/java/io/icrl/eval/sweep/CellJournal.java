@@ -18,8 +18,7 @@ import java.util.Optional;
  * overwritten), so a resumed sweep reuses exactly the cells it would have computed.
  */
 public final class CellJournal {
-  private static final String COLUMNS =
-      "episode,return,normalized_score,steps,optimal_action_rate,repeat_rate";
+  private static final String COLUMNS = EpisodeRecord.CSV_COLUMNS;
 
   private final Path dir;
 
@@ -53,14 +52,8 @@ public final class CellJournal {
         if (line.isEmpty()) {
           continue;
         }
-        String[] p = line.split(",", -1);
-        if (p.length != 6) {
-          return Optional.empty();
-        }
         try {
-          rows.add(new EpisodeRecord(Integer.parseInt(p[0]), Double.parseDouble(p[1]),
-              Double.parseDouble(p[2]), Integer.parseInt(p[3]), EpisodeRecord.parseCsvNumber(p[4]),
-              EpisodeRecord.parseCsvNumber(p[5])));
+          rows.add(EpisodeRecord.parseCsv(line));
         } catch (NumberFormatException e) {
           return Optional.empty();
         }
@@ -76,9 +69,7 @@ public final class CellJournal {
     StringBuilder b = new StringBuilder();
     b.append(header(result.cell(), fingerprint)).append('\n').append(COLUMNS).append('\n');
     for (EpisodeRecord r : result.episodes()) {
-      b.append(r.episode()).append(',').append(r.ret()).append(',').append(r.score()).append(',')
-          .append(r.steps()).append(',').append(EpisodeRecord.csvNumber(r.optimalActionRate()))
-          .append(',').append(EpisodeRecord.csvNumber(r.repeatRate())).append('\n');
+      r.appendCsv(b).append('\n');
     }
     AtomicFiles.writeString(file(result.cell()), b.toString());
   }

@@ -15,6 +15,32 @@ package io.icrl.eval.sweep;
 public record EpisodeRecord(int episode, double ret, double score, int steps,
     double optimalActionRate, double repeatRate) {
 
+  /** The CSV columns of {@link #appendCsv} (results.csv after its cell columns; cell journals). */
+  public static final String CSV_COLUMNS =
+      "episode,return,normalized_score,steps,optimal_action_rate,repeat_rate";
+
+  /** Appends this record's CSV fields (no line end), in the order of {@link #CSV_COLUMNS}. */
+  public StringBuilder appendCsv(StringBuilder b) {
+    return b.append(episode).append(',').append(ret).append(',').append(score).append(',')
+        .append(steps).append(',').append(csvNumber(optimalActionRate)).append(',')
+        .append(csvNumber(repeatRate));
+  }
+
+  /**
+   * The record written by {@link #appendCsv}.
+   *
+   * @throws NumberFormatException if the line does not hold the columns' fields
+   */
+  public static EpisodeRecord parseCsv(String line) {
+    String[] p = line.split(",", -1);
+    if (p.length != 6) {
+      throw new NumberFormatException(p.length + " fields, expected 6 (" + CSV_COLUMNS + ")");
+    }
+    return new EpisodeRecord(Integer.parseInt(p[0]), Double.parseDouble(p[1]),
+        Double.parseDouble(p[2]), Integer.parseInt(p[3]), parseCsvNumber(p[4]),
+        parseCsvNumber(p[5]));
+  }
+
   /** {@code x} as a CSV field: its shortest exact decimal, or empty for NaN (unknown). */
   public static String csvNumber(double x) {
     return Double.isNaN(x) ? "" : Double.toString(x);

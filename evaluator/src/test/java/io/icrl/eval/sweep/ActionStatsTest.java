@@ -53,5 +53,9 @@ class ActionStatsTest {
     assertTrue(Double.isNaN(EpisodeRecord.parseCsvNumber("")));
     double x = 1.0 / 3.0;
     assertEquals(x, EpisodeRecord.parseCsvNumber(EpisodeRecord.csvNumber(x)), 0.0);
+    EpisodeRecord r = new EpisodeRecord(3, -1.5, x, 17, 0.25, Double.NaN);
+    String line = r.appendCsv(new StringBuilder()).toString();
+    assertEquals(EpisodeRecord.CSV_COLUMNS.split(",").length, line.split(",", -1).length, line);
+    assertEquals(r, EpisodeRecord.parseCsv(line));
   }
 }
