@@ -1,6 +1,8 @@
 package io.icrl.synth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import io.icrl.core.InvalidInputException;
 import io.icrl.core.Settings;
 import io.icrl.synth.behavior.BehaviorKind;
@@ -84,9 +86,14 @@ public record SynthSettings(
     return (int) ((sequences + (long) shardSequences - 1) / shardSequences);
   }
 
-  /** Which tasks sequences run on. */
+  /**
+   * Which tasks sequences run on: the primary task family, and optionally other tasks mixed in
+   * ({@code mix}, empty by default and then left out of the settings JSON, so datasets made before
+   * keep their fingerprint).
+   */
   public record TaskSettings(String family, int states, int actions, String params,
-      long seedStart, long seedCount) {
+      long seedStart, long seedCount,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MixedTask> mix) {
     static TaskSettings from(Config c) {
       String family = Settings.string(c, P + "task.family");
       if (!family.matches("[A-Za-z0-9_.-]+")) {
@@ -101,13 +108,88 @@ public record SynthSettings(
       }
       return new TaskSettings(family, Settings.positiveInt(c, P + "task.states"),
           Settings.positiveInt(c, P + "task.actions"), Settings.string(c, P + "task.params"),
-          start, count);
+          start, count, MixedTask.listFrom(c, P + "task.mix"));
     }
 
-    /** The task id of the task with seed {@code taskSeed}. */
+    public TaskSettings {
+      mix = List.copyOf(mix);
+    }
+
+    /** The id of the primary task with seed {@code taskSeed}. */
     public String taskId(long taskSeed) {
       return family + ":states=" + states + ",actions=" + actions + ",seed=" + taskSeed
           + (params.isBlank() ? "" : "," + params.trim());
+    }
+
+    /** Share of sequences on the primary task: 1 minus the weights of the mixed-in tasks. */
+    public double primaryWeight() {
+      return 1.0 - mix.stream().mapToDouble(MixedTask::weight).sum();
+    }
+  }
+
+  /**
+   * A task mixed into the primary one: a share {@code weight} of the sequences run on {@code id}
+   * (a task id without its seed, such as {@code darkroom:size=4}) with the sequence's task seed
+   * appended as {@code seed=N}.
+   */
+  public record MixedTask(double weight, String id) {
+    static List<MixedTask> listFrom(Config c, String path) {
+      List<? extends Config> items;
+      try {
+        items = c.getConfigList(path);
+      } catch (ConfigException e) {
+        throw new InvalidInputException("setting " + path + ": expected a list of objects"
+            + " { weight = W, id = \"family:param=value,...\" } (" + e.getMessage() + ")", e);
+      }
+      List<MixedTask> out = new ArrayList<>();
+      double total = 0;
+      for (int i = 0; i < items.size(); i++) {
+        String at = path + "[" + i + "]";
+        Config item = items.get(i);
+        for (String key : item.root().keySet()) {
+          if (!key.equals("weight") && !key.equals("id")) {
+            throw new InvalidInputException("setting " + at + "." + key + ": unknown key; an entry"
+                + " has only weight and id");
+          }
+        }
+        if (!item.hasPath("weight") || !item.hasPath("id")) {
+          throw new InvalidInputException("setting " + at + ": an entry needs weight and id, got "
+              + item.root().keySet());
+        }
+        double w;
+        String id;
+        try {
+          w = item.getDouble("weight");
+          id = item.getString("id").trim();
+        } catch (ConfigException e) {
+          throw new InvalidInputException("setting " + at + ": expected weight a number and id a"
+              + " string (" + e.getMessage() + ")", e);
+        }
+        if (!(w > 0 && w < 1)) {
+          throw new InvalidInputException("setting " + at + ".weight = " + w
+              + ": expected a share in (0, 1)");
+        }
+        if (!id.matches("[A-Za-z0-9_.-]+(:[^,=\\s]+=[^,=\\s]+(,[^,=\\s]+=[^,=\\s]+)*)?")) {
+          throw new InvalidInputException("setting " + at + ".id = '" + id
+              + "': expected a task id such as darkroom:size=4,terminate_on_goal=true");
+        }
+        if (id.matches(".*[:,]seed=.*")) {
+          throw new InvalidInputException("setting " + at + ".id = '" + id
+              + "': leave the seed out; each sequence appends its own task seed");
+        }
+        total += w;
+        out.add(new MixedTask(w, id));
+      }
+      if (!(total < 1)) {
+        throw new InvalidInputException("setting " + path + ": the weights add up to " + total
+            + "; they must leave a share (1 - sum > 0) for the primary task icrl.synth.task.family");
+      }
+      return out;
+    }
+
+    /** The id of this task with seed {@code taskSeed}. */
+    public String taskId(long taskSeed) {
+      return id + (id.contains(":") ? "," : ":") + "seed=" + taskSeed;
     }
   }
 

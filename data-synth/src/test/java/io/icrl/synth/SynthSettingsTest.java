@@ -51,6 +51,33 @@ class SynthSettingsTest {
   }
 
   @Test
+  void taskMixIsListedOnlyWhenUsedAndBadEntriesAreNamed() {
+    SynthSettings plain = SynthSettings.from(StrictConfig.defaults());
+    assertTrue(plain.task().mix().isEmpty());
+    assertTrue(!SynthMetadata.settingsJson(plain).contains("mix\":[]"),
+        "an empty task mix stays out of the settings JSON (old fingerprints hold)");
+    SynthSettings mixed = TestSettings.of(
+        "icrl.synth.task.mix=[{ weight = 0.25, id = \"darkroom:size=4\" }]");
+    assertEquals(0.75, mixed.task().primaryWeight(), 1e-12);
+    assertEquals("darkroom:size=4,seed=9", mixed.task().mix().get(0).taskId(9));
+    assertEquals("darkroom:seed=9", new SynthSettings.MixedTask(0.1, "darkroom").taskId(9));
+    assertTrue(SynthMetadata.settingsJson(mixed).contains("darkroom:size=4"));
+    String[][] bad = {
+        {"[{ weight = 1.0, id = \"darkroom\" }]", "icrl.synth.task.mix[0].weight"},
+        {"[{ weight = 0.6, id = \"a\" }, { weight = 0.5, id = \"b\" }]", "add up to"},
+        {"[{ weight = 0.2, id = \"darkroom:seed=3\" }]", "leave the seed out"},
+        {"[{ weight = 0.2, id = \"dark room\" }]", "icrl.synth.task.mix[0].id"},
+        {"[{ weight = 0.2 }]", "needs weight and id"},
+        {"[{ weight = 0.2, id = \"a\", size = 4 }]", "icrl.synth.task.mix[0].size"},
+        {"[0.2]", "expected a list of objects"}};
+    for (String[] b : bad) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> TestSettings.of("icrl.synth.task.mix=" + b[0]), b[0]);
+      assertTrue(e.getMessage().contains(b[1]), e.getMessage());
+    }
+  }
+
+  @Test
   void fingerprintIgnoresThreadsOnly() {
     SynthSettings a = TestSettings.of("icrl.synth.threads=1");
     SynthSettings b = TestSettings.of("icrl.synth.threads=7");

@@ -28,7 +28,7 @@ public record RunPlan(RunSettings settings, SynthSettings synth, JobSpec synthJo
     SynthSettings synth = SynthSettings.from(c);
     if (run.stages().contains(RunSettings.Stage.SYNTH)) {
       TaskSource tasks = new TaskSource(synth.task(), SynthUnitExecutor.registry());
-      tasks.mdp(tasks.taskSeed(synth.seed(), 0));
+      tasks.check(synth.seed());
     }
     if (run.stages().contains(RunSettings.Stage.TRAIN)) {
       LearnerSettings learner = LearnerSettings.from(c);

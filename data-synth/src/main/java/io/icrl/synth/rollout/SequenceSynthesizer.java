@@ -55,7 +55,7 @@ public final class SequenceSynthesizer {
   public SequenceColumns synthesize(int index, LongConsumer progress) {
     long root = settings.seed();
     long taskSeed = tasks.taskSeed(root, index);
-    TabularMdp mdp = tasks.mdp(taskSeed);
+    TabularMdp mdp = tasks.mdp(tasks.taskId(root, index));
     return rollout(settings, mdp, taskSeed, index, progress);
   }
 

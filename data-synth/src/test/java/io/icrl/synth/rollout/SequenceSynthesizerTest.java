@@ -249,6 +249,41 @@ class SequenceSynthesizerTest {
     assertEquals(10, seen.size());
   }
 
+  @Test
+  void mixedInTasksGetTheirShareOfSequences() {
+    SynthSettings s = TestSettings.of("icrl.synth.steps=64",
+        "icrl.synth.task.mix=[{ weight = 0.3, id = \"" + SparseRandomMdps.NAME
+            + ":states=8,actions=3,noise=0.1\" }]");
+    SequenceSynthesizer synth = new SequenceSynthesizer(s, SparseRandomMdps.registry());
+    int mixed = 0;
+    int n = 200;
+    for (int i = 0; i < n; i++) {
+      String id = synth.tasks().taskId(s.seed(), i);
+      long seed = synth.tasks().taskSeed(s.seed(), i);
+      if (id.contains("states=8")) {
+        mixed++;
+        assertEquals(SparseRandomMdps.NAME + ":states=8,actions=3,noise=0.1,seed=" + seed, id);
+      } else {
+        assertEquals(s.task().taskId(seed), id);
+      }
+    }
+    assertTrue(mixed > 0.2 * n && mixed < 0.4 * n, "mixed-in share " + mixed + "/" + n);
+    for (int i = 0; i < 20; i++) {
+      SequenceColumns c = synth.synthesize(i);
+      String id = synth.tasks().taskId(s.seed(), i);
+      assertEquals(id, c.info().taskId());
+      assertEquals(id.contains("states=8") ? 8 : 16, c.info().states());
+      assertEquals(id.contains("states=8") ? 3 : 5, c.info().actions());
+    }
+    // without a mix the task-kind stream is never drawn: the same sequences as before
+    SynthSettings plain = TestSettings.of("icrl.synth.steps=64");
+    SequenceSynthesizer p = new SequenceSynthesizer(plain, SparseRandomMdps.registry());
+    for (int i = 0; i < 20; i++) {
+      assertEquals(plain.task().taskId(p.tasks().taskSeed(plain.seed(), i)),
+          p.tasks().taskId(plain.seed(), i));
+    }
+  }
+
   private static double randomShare(SequenceColumns c, int from, int to) {
     int rnd = 0;
     int actions = 0;
