@@ -11,7 +11,12 @@ import io.icrl.synth.format.TrajectorySchema;
 import io.icrl.synth.format.WindowSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.icrl.synth.format.SequenceEntry;
+import io.icrl.synth.format.ShardEntry;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -51,6 +56,7 @@ final class DataCommand implements Runnable {
         System.out.printf("  %d shards, generated with %d threads in %.1f s (%s .. %s)%n",
             m.shards().size(), m.threads(), m.wallSeconds(), m.startedAt(), m.finishedAt());
         System.out.println("  checksums: all verified");
+        printTaskKinds(m);
         metadata = d.shards().isEmpty() ? Map.of() : d.shards().get(0).metadata();
         source = d;
       } else if (Files.isRegularFile(path)) {
@@ -91,6 +97,36 @@ final class DataCommand implements Runnable {
       }
       source.close();
       return 0;
+    }
+
+    /** Sequences per task kind (the id without its seed), when more than one kind was used. */
+    private static void printTaskKinds(Manifest m) {
+      Map<String, Integer> kinds = new TreeMap<>();
+      int total = 0;
+      for (ShardEntry shard : m.shards()) {
+        for (SequenceEntry e : shard.sequences()) {
+          kinds.merge(withoutSeed(e.taskId()), 1, Integer::sum);
+          total++;
+        }
+      }
+      if (kinds.size() > 1) {
+        System.out.printf("  tasks:%n");
+        for (Map.Entry<String, Integer> k : kinds.entrySet()) {
+          System.out.printf("    %-48s %8d sequences (%.3f)%n", k.getKey(), k.getValue(),
+              (double) k.getValue() / total);
+        }
+      }
+    }
+
+    /** {@code family:a=1,seed=7,b=2} without its seed parameter: {@code family:a=1,b=2}. */
+    static String withoutSeed(String taskId) {
+      int colon = taskId.indexOf(':');
+      if (colon < 0) {
+        return taskId;
+      }
+      String params = Arrays.stream(taskId.substring(colon + 1).split(","))
+          .filter(p -> !p.startsWith("seed=")).collect(Collectors.joining(","));
+      return taskId.substring(0, colon) + (params.isEmpty() ? "" : ":" + params);
     }
 
     private static void printSchema(Map<String, String> metadata) {

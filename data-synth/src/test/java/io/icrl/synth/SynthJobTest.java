@@ -213,6 +213,26 @@ class SynthJobTest {
   }
 
   @Test
+  void aTaskMixIsRecordedAsTrainingTasks() throws Exception {
+    Path out = tmp.resolve("mix");
+    String id = io.icrl.synth.bench.SparseRandomMdps.NAME + ":states=8,actions=3";
+    Manifest m = run(TestSettings.of("icrl.synth.sequences=12", "icrl.synth.steps=100",
+        "icrl.synth.task.mix=[{ weight = 0.5, id = \"" + id + "\" }]"), out, SynthProgress.NONE);
+    io.icrl.synth.format.TrainingTasks t = io.icrl.synth.format.TrainingTasks.of(m).orElseThrow();
+    assertEquals(List.of(id), t.mixed());
+    assertEquals(List.of(io.icrl.synth.bench.SparseRandomMdps.NAME), t.families());
+    long small = m.shards().stream().flatMap(sh -> sh.sequences().stream())
+        .filter(e -> e.taskId().startsWith(id + ",seed=")).count();
+    assertTrue(small > 0 && small < 12, small + " of 12 sequences on the mixed-in task");
+    try (Dataset d = Dataset.open(out)) {
+      assertEquals(16, d.maxStates());
+    }
+    Manifest plain = run(TestSettings.of("icrl.synth.sequences=2", "icrl.synth.steps=100"),
+        tmp.resolve("plain"), SynthProgress.NONE);
+    assertEquals(List.of(), io.icrl.synth.format.TrainingTasks.of(plain).orElseThrow().mixed());
+  }
+
+  @Test
   void damagedListedShardIsReportedOnOpenAndResume() throws Exception {
     Path out = tmp.resolve("damaged");
     run(settings(1), out, SynthProgress.NONE);

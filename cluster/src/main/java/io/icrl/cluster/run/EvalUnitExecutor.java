@@ -102,7 +102,8 @@ public final class EvalUnitExecutor implements UnitExecutor {
       }
     }
     TrainingTaskRange dataset = new TrainingTaskRange(synth.task().family(),
-        synth.task().seedStart(), synth.task().seedCount());
+        synth.task().seedStart(), synth.task().seedCount(), 0, 0,
+        synth.task().mix().stream().map(m -> TaskParams.parse(m.id()).name()).toList());
     Optional<TrainingTaskRange> training = Optional.of(
         model.flatMap(RowModelSource::trainingRange).orElse(dataset));
     List<String> ids = TaskSelection.resolve(run.evalTasks(), run.evalSuites(), s, training);

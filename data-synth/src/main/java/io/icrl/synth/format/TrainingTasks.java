@@ -2,6 +2,8 @@ package io.icrl.synth.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icrl.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,10 +18,19 @@ import java.util.Optional;
  * @param params extra task parameters appended to the ids ("" for none)
  * @param seedStart the first task seed
  * @param seedCount how many consecutive task seeds the range holds
+ * @param mixed the tasks mixed in ({@code icrl.synth.task.mix}): ids without their seed, such as
+ *     {@code darkroom:size=4}, run with seeds from the same range; empty when none
  */
 public record TrainingTasks(String family, int states, int actions, String params,
-    long seedStart, long seedCount) {
+    long seedStart, long seedCount, List<String> mixed) {
+  /** Training tasks of one family, nothing mixed in. */
+  public TrainingTasks(String family, int states, int actions, String params, long seedStart,
+      long seedCount) {
+    this(family, states, actions, params, seedStart, seedCount, List.of());
+  }
+
   public TrainingTasks {
+    mixed = mixed == null ? List.of() : List.copyOf(mixed);
     if (family == null || family.isBlank()) {
       throw new InvalidInputException("training tasks: empty task family");
     }
@@ -45,8 +56,24 @@ public record TrainingTasks(String family, int states, int actions, String param
       return Optional.empty();
     }
     String params = task.hasNonNull("params") ? task.get("params").asText() : "";
+    List<String> mixed = new ArrayList<>();
+    for (JsonNode entry : task.path("mix")) {
+      mixed.add(entry.path("id").asText());
+    }
     return Optional.of(new TrainingTasks(m.taskFamily(), task.get("states").asInt(),
-        task.get("actions").asInt(), params, m.taskSeedStart(), m.taskSeedCount()));
+        task.get("actions").asInt(), params, m.taskSeedStart(), m.taskSeedCount(), mixed));
+  }
+
+  /** The task families of the training tasks: the primary family, then the mixed-in ones. */
+  public List<String> families() {
+    List<String> out = new ArrayList<>(List.of(family));
+    for (String id : mixed) {
+      String f = id.contains(":") ? id.substring(0, id.indexOf(':')) : id;
+      if (!out.contains(f)) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /** One past the last task seed. */

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -93,8 +94,9 @@ public final class CheckpointModels {
     if (tasks == null) {
       return Optional.empty();
     }
+    List<String> families = tasks.families();
     return Optional.of(new TrainingTaskRange(tasks.family(), tasks.seedStart(), tasks.seedCount(),
-        tasks.states(), tasks.actions()));
+        tasks.states(), tasks.actions(), families.subList(1, families.size())));
   }
 
 }

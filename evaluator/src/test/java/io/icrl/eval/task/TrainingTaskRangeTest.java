@@ -29,6 +29,18 @@ class TrainingTaskRangeTest {
   }
 
   @Test
+  void mixedInGeneratorsShareTheRange() {
+    TrainingTaskRange mixed = new TrainingTaskRange("anymdp", 100, 50, 16, 5,
+        java.util.List.of("darkroom"));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> mixed.requireHeldOut("darkroom:size=4,seed=120"));
+    assertTrue(e.getMessage().contains("[100, 150) of darkroom"), e.getMessage());
+    assertThrows(InvalidInputException.class, () -> mixed.requireHeldOut("darkroom:size=4"));
+    assertDoesNotThrow(() -> mixed.requireHeldOut("darkroom:size=4,seed=150"));
+    assertDoesNotThrow(() -> mixed.requireHeldOut("garnet:seed=120"));
+  }
+
+  @Test
   void requiresAnExplicitSeed() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> range.requireHeldOut("anymdp:states=16,actions=5"));

@@ -4,6 +4,7 @@ import io.icrl.core.InvalidInputException;
 import io.icrl.learner.model.ModelConfig;
 import io.icrl.synth.format.TrainingTasks;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +51,9 @@ public record CheckpointState(int formatVersion, long step, long seed, long next
     m.put("params", t.params());
     m.put("seed-start", t.seedStart());
     m.put("seed-count", t.seedCount());
+    if (!t.mixed().isEmpty()) {
+      m.put("mixed", t.mixed());
+    }
     return m;
   }
 
@@ -59,7 +63,8 @@ public record CheckpointState(int formatVersion, long step, long seed, long next
     }
     return new TrainingTasks((String) m.get("family"), ((Number) m.get("states")).intValue(),
         ((Number) m.get("actions")).intValue(), (String) m.get("params"),
-        ((Number) m.get("seed-start")).longValue(), ((Number) m.get("seed-count")).longValue());
+        ((Number) m.get("seed-start")).longValue(), ((Number) m.get("seed-count")).longValue(),
+        m.get("mixed") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of());
   }
 
   public Map<String, Object> toMap() {

@@ -10,7 +10,6 @@ import io.icrl.core.Sha256;
 import io.icrl.learner.train.MetricsLog;
 import io.icrl.synth.format.Dataset;
 import io.icrl.synth.format.Manifest;
-import io.icrl.synth.format.TrainingTasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,15 +105,7 @@ public final class ModelExport {
     }
     m.put("dataset", dataset);
     if (state.trainingTasksRecorded() && state.trainingTasks() != null) {
-      TrainingTasks t = state.trainingTasks();
-      Map<String, Object> tasks = new LinkedHashMap<>();
-      tasks.put("family", t.family());
-      tasks.put("states", t.states());
-      tasks.put("actions", t.actions());
-      tasks.put("params", t.params());
-      tasks.put("seed-start", t.seedStart());
-      tasks.put("seed-count", t.seedCount());
-      m.put("training-tasks", tasks);
+      m.put("training-tasks", CheckpointState.trainingTasksMap(state.trainingTasks()));
     }
     m.put("trained-with", JSON.convertValue(runManifest.path("versions"), Map.class));
     m.put("exported-by", Map.of("icrl", BuildInfo.version(), "git-commit", BuildInfo.gitCommit()));

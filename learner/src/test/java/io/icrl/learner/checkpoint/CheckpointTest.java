@@ -21,6 +21,7 @@ import io.icrl.learner.train.LearnerMetrics;
 import io.icrl.learner.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,16 @@ class CheckpointTest {
     assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"data\" : \"synthetic:"));
 
     Path state = dir.resolve("state.json");
+    String recorded = Files.readString(state);
+    Files.writeString(state, recorded.replace("\"training-tasks\" : null", "\"training-tasks\" : {"
+        + " \"family\" : \"anymdp\", \"states\" : 16, \"actions\" : 5, \"params\" : \"\","
+        + " \"seed-start\" : 0, \"seed-count\" : 10, \"mixed\" : [ \"darkroom:size=4\" ] }"));
+    CheckpointState mixed = Checkpoint.readState(dir);
+    assertEquals(List.of("darkroom:size=4"), mixed.trainingTasks().mixed());
+    assertEquals(List.of("anymdp", "darkroom"), mixed.trainingTasks().families());
+    assertEquals(mixed.trainingTasks().mixed(),
+        CheckpointState.trainingTasksMap(mixed.trainingTasks()).get("mixed"));
+    Files.writeString(state, recorded);
     Files.writeString(state, Files.readString(state)
         .replace("\"format-version\" : " + Checkpoint.FORMAT_VERSION, "\"format-version\" : 1")
         .replace("\"training-tasks\" : null,", ""));
