@@ -46,7 +46,8 @@ public record LearnerSettings(String preset, long seed, String device, String pr
         Settings.probability(c, t + "beta2"), Settings.positive(c, t + "eps"),
         Settings.nonNegative(c, t + "weight-decay"), Settings.nonNegative(c, t + "grad-clip"),
         Settings.bool(c, t + "permute"), Settings.positiveInt(c, t + "checkpoint-every"),
-        Settings.positiveInt(c, t + "log-every"), Settings.nonNegativeInt(c, t + "max-skipped-steps"));
+        Settings.positiveInt(c, t + "log-every"), Settings.nonNegativeInt(c, t + "max-skipped-steps"),
+        Settings.positive(c, t + "suspect-grad-norm"));
     String l = NS + ".loss.";
     LossWeights loss = new LossWeights(Settings.nonNegative(c, l + "policy"),
         Settings.nonNegative(c, l + "next-state"), Settings.nonNegative(c, l + "reward"),

@@ -62,14 +62,20 @@ public final class AdamW implements AutoCloseable {
    * @return the global gradient norm before clipping
    */
   public double step(double lr, double clip, NDManager scratch) {
-    NDArray[] grads = new NDArray[params.size()];
-    NDArray sq = null;
-    for (int i = 0; i < grads.length; i++) {
-      grads[i] = local(params.get(i).getArray().getGradient(), scratch);
-      NDArray s = grads[i].square().sum();
-      sq = sq == null ? s : sq.add(s);
+    return step(lr, clip, Double.POSITIVE_INFINITY, scratch);
+  }
+
+  /**
+   * {@link #step(double, double, NDManager)} that also leaves everything as it was (gradients
+   * included) when the norm is finite but above {@code suspect}, so the caller can recompute them.
+   */
+  public double step(double lr, double clip, double suspect, NDManager scratch) {
+    NDArray[] grads = gradients(scratch);
+    double norm = norm(grads);
+    if (Double.isFinite(norm) && norm > suspect) {
+      lastNonFinite = List.of();
+      return norm;
     }
-    double norm = Math.sqrt(sq.getFloat());
     if (!Double.isFinite(norm)) {
       // a non-finite gradient would poison the moments and the weights: drop it, skip the step
       lastNonFinite = nonFinite(grads);
@@ -95,6 +101,23 @@ public final class AdamW implements AutoCloseable {
     }
     zero(grads);
     return norm;
+  }
+
+  private NDArray[] gradients(NDManager scratch) {
+    NDArray[] grads = new NDArray[params.size()];
+    for (int i = 0; i < grads.length; i++) {
+      grads[i] = local(params.get(i).getArray().getGradient(), scratch);
+    }
+    return grads;
+  }
+
+  private static double norm(NDArray[] grads) {
+    NDArray sq = null;
+    for (NDArray g : grads) {
+      NDArray s = g.square().sum();
+      sq = sq == null ? s : sq.add(s);
+    }
+    return Math.sqrt(sq.getFloat());
   }
 
   /**
@@ -144,11 +167,7 @@ public final class AdamW implements AutoCloseable {
   /** Sets every parameter's accumulated gradient to zero (assignment, so NaN and Inf go too). */
   public void zeroGradients(NDManager scratch) {
     lastNonFinite = List.of();
-    NDArray[] grads = new NDArray[params.size()];
-    for (int i = 0; i < grads.length; i++) {
-      grads[i] = local(params.get(i).getArray().getGradient(), scratch);
-    }
-    zero(grads);
+    zero(gradients(scratch));
   }
 
   private static void zero(NDArray[] grads) {

@@ -113,6 +113,7 @@ public final class Trainer {
       long t0 = System.nanoTime();
       Path ckpt = existing.orElse(null);
       int skipped = 0;
+      int recomputed = 0;
       for (long s = start + 1; s <= maxSteps; s++) {
         long ts0 = System.nanoTime();
         if (refresh != null) {
@@ -129,11 +130,19 @@ public final class Trainer {
         sampler.fill(s - 1, batch);
         double lr = schedule.at(s - 1);
         TrainStep.Result r = step.run(batch, lr);
+        if (r.recomputed()) {
+          recomputed++;
+          LOG.warn("step {}: gradient norm {} (suspect above {}) computed again on the same batch:"
+              + " {}, {} ({} recomputed so far); non-finite first gradients: {}", s,
+              r.firstGradNorm(), ts.suspectGradNorm(), r.gradNorm(),
+              r.skipped() ? "still bad, step skipped" : "step taken", recomputed,
+              r.firstNonFinite());
+        }
         if (r.skipped()) {
           skipped++;
-          LOG.warn("step {}: loss {} / gradient norm {} not finite; step skipped ({} in a row);"
-              + " non-finite gradients: {}", s, r.loss(), r.gradNorm(), skipped,
-              step.optimizer().lastNonFiniteGradients());
+          LOG.warn("step {}: loss {} / gradient norm {} not finite or above {}; step skipped ({} in"
+              + " a row); non-finite gradients: {}", s, r.loss(), r.gradNorm(),
+              ts.suspectGradNorm(), skipped, step.optimizer().lastNonFiniteGradients());
           if (skipped > ts.maxSkippedSteps()) {
             throw new IllegalStateException("training diverged: " + skipped + " consecutive steps"
                 + " up to step " + s + " had a non-finite loss or gradient (the last checkpoint"
