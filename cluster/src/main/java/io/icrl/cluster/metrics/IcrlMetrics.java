@@ -1,5 +1,6 @@
 package io.icrl.cluster.metrics;
 
+import io.icrl.learner.train.StepMetrics;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -30,6 +31,7 @@ public final class IcrlMetrics {
   private final Counter backpressureSeconds;
   private final Gauge learnerLoss;
   private final Counter learnerTokens;
+  private final Counter learnerBadGradients;
   private final Gauge learnerTokensPerSecond;
   private final Gauge learnerStep;
   private final Gauge learnerPoolShards;
@@ -79,6 +81,10 @@ public final class IcrlMetrics {
     learnerStep = Gauge.builder().name("icrl_learner_step")
         .help("Current optimizer step of the learner.")
         .register(registry);
+    learnerBadGradients = Counter.builder().name("icrl_learner_bad_gradients_total")
+        .help("Steps whose gradient was non-finite or above train.suspect-grad-norm, by outcome:"
+            + " recomputed (computed again on the same batch, sound, step taken) or skipped.")
+        .labelNames("outcome").register(registry);
     learnerPoolShards = Gauge.builder().name("icrl_learner_pool_shards")
         .help("Shards in the learner's refreshing training pool (overlapped training).")
         .register(registry);
@@ -181,6 +187,27 @@ public final class IcrlMetrics {
   /** {@code icrl_eval_score{task,mode}}: task is a family name, never a per-seed id. */
   public Gauge evalScore() {
     return evalScore;
+  }
+
+  /** {@code icrl_learner_bad_gradients_total{outcome}}. */
+  public Counter learnerBadGradients() {
+    return learnerBadGradients;
+  }
+
+  /**
+   * Records one training step: {@code icrl_learner_step}, the train loss, tokens, throughput, and a
+   * bad gradient's outcome (a loss that was not finite counts as skipped).
+   */
+  public void onTrainStep(StepMetrics m) {
+    learnerStep.set(m.step());
+    learnerLoss.labelValues("train").set(m.loss());
+    learnerTokens.inc(m.tokens());
+    learnerTokensPerSecond.set(m.tokensPerSecond());
+    if (m.skipped()) {
+      learnerBadGradients.labelValues("skipped").inc();
+    } else if (m.recomputed()) {
+      learnerBadGradients.labelValues("recomputed").inc();
+    }
   }
 
   /** {@code icrl_learner_pool_shards}. */

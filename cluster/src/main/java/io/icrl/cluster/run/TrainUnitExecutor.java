@@ -122,10 +122,7 @@ public final class TrainUnitExecutor implements UnitExecutor {
       CheckpointSnapshots snapshots) implements LearnerMetrics {
     @Override
     public void onStep(StepMetrics m) {
-      metrics.learnerStep().set(m.step());
-      metrics.learnerLoss().labelValues("train").set(m.loss());
-      metrics.learnerTokens().inc(m.tokens());
-      metrics.learnerTokensPerSecond().set(m.tokensPerSecond());
+      metrics.onTrainStep(m);
       if (m.step() % every == 0 || m.step() == total) {
         LOG.info(String.format("train: step %d/%d loss %.4f acc %.3f lr %.2e %,.0f tok/s",
             m.step(), total, m.loss(), m.accuracy(), m.learningRate(), m.tokensPerSecond()));

@@ -154,7 +154,8 @@ public final class Trainer {
         double secs = (System.nanoTime() - ts0) / 1e9;
         tokens += batch.realTokens;
         last = new StepMetrics(s, r.loss(), r.policy(), r.nextState(), r.reward(), r.accuracy(),
-            lr, r.gradNorm(), batch.realTokens / secs, batch.realTokens);
+            lr, r.gradNorm(), batch.realTokens / secs, batch.realTokens, r.recomputed(),
+            r.skipped());
         out.onStep(last);
         if (s % ts.checkpointEvery() == 0 || s == maxSteps) {
           ckpt = Checkpoint.write(run, model, step.optimizer(), state(s, model));
