@@ -21,6 +21,7 @@ import io.icrl.eval.sweep.SweepRequest;
 import io.icrl.eval.sweep.SweepResult;
 import io.icrl.eval.task.TrainingTaskRange;
 import io.icrl.synth.SynthSettings;
+import io.icrl.synth.format.TrainingTasks;
 import io.icrl.tasks.TaskParams;
 import io.icrl.learner.checkpoint.Checkpoint;
 import io.icrl.tasks.TaskRegistry;
@@ -101,9 +102,12 @@ public final class EvalUnitExecutor implements UnitExecutor {
             + " {}", e.getMessage());
       }
     }
-    TrainingTaskRange dataset = new TrainingTaskRange(synth.task().family(),
-        synth.task().seedStart(), synth.task().seedCount(), 0, 0,
-        synth.task().mix().stream().map(m -> TaskParams.parse(m.id()).name()).toList());
+    SynthSettings.TaskSettings t = synth.task();
+    List<String> families = new TrainingTasks(t.family(), t.states(), t.actions(), t.params(),
+        t.seedStart(), t.seedCount(), t.mix().stream().map(SynthSettings.MixedTask::id).toList())
+        .families();
+    TrainingTaskRange dataset = new TrainingTaskRange(t.family(), t.seedStart(), t.seedCount(),
+        0, 0, families.subList(1, families.size()));
     Optional<TrainingTaskRange> training = Optional.of(
         model.flatMap(RowModelSource::trainingRange).orElse(dataset));
     List<String> ids = TaskSelection.resolve(run.evalTasks(), run.evalSuites(), s, training);

@@ -2,6 +2,7 @@ package io.icrl.synth.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icrl.core.InvalidInputException;
+import io.icrl.tasks.TaskParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public record TrainingTasks(String family, int states, int actions, String param
   public List<String> families() {
     List<String> out = new ArrayList<>(List.of(family));
     for (String id : mixed) {
-      String f = id.contains(":") ? id.substring(0, id.indexOf(':')) : id;
+      String f = TaskParams.parse(id).name();
       if (!out.contains(f)) {
         out.add(f);
       }

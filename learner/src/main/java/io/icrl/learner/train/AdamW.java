@@ -66,14 +66,15 @@ public final class AdamW implements AutoCloseable {
   }
 
   /**
-   * {@link #step(double, double, NDManager)} that also leaves everything as it was (gradients
-   * included) when the norm is finite but above {@code suspect}, so the caller can recompute them.
+   * {@link #step(double, double, NDManager)} that also treats a finite norm above {@code suspect}
+   * as bad: nothing is updated and the gradients are cleared, ready to be computed again.
    */
   public double step(double lr, double clip, double suspect, NDManager scratch) {
     NDArray[] grads = gradients(scratch);
     double norm = norm(grads);
     if (Double.isFinite(norm) && norm > suspect) {
       lastNonFinite = List.of();
+      zero(grads);
       return norm;
     }
     if (!Double.isFinite(norm)) {

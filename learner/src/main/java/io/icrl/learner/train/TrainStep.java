@@ -92,9 +92,6 @@ public final class TrainStep implements AutoCloseable {
       }
       double norm = optimizer.step(lr, gradClip, suspectGradNorm, m);
       boolean bad = !Double.isFinite(norm) || norm > suspectGradNorm;
-      if (bad && Double.isFinite(norm)) {
-        optimizer.zeroGradients(m); // a non-finite norm's gradients were dropped by the optimizer
-      }
       return new Result(loss, policy, next, reward, accuracy, norm, bad, false, Double.NaN,
           List.of());
     }
