@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.icrl.learner.model.CausalTransformer;
 import io.icrl.learner.model.LearnerModel;
+import io.icrl.learner.model.Scalars;
 
 /**
  * The training objective on one {@link Batch}: weighted policy cross-entropy against the label
@@ -46,9 +47,10 @@ public final class Losses {
     NDArray rewardErr = rewardPred.sub(m.create(batch.reward)).square();
     NDArray reward = weightedMean(rewardErr, batch.worldWeight, m);
 
-    NDArray total = policy.mul((float) w.policy())
-        .add(nextState.mul((float) w.nextState()))
-        .add(reward.mul((float) w.reward()));
+    // scalar operands through Scalars, never NDArray.mul(Number): see Scalars
+    NDArray total = policy.mul(Scalars.like(policy, (float) w.policy()))
+        .add(nextState.mul(Scalars.like(nextState, (float) w.nextState())))
+        .add(reward.mul(Scalars.like(reward, (float) w.reward())));
     return new Parts(total, policy, nextState, reward, logits);
   }
 
@@ -68,7 +70,8 @@ public final class Losses {
       sum += x;
     }
     NDArray wa = m.create(weights);
-    return values.mul(wa).sum().div((float) Math.max(sum, 1e-8));
+    NDArray total = values.mul(wa).sum();
+    return total.div(Scalars.like(total, (float) Math.max(sum, 1e-8)));
   }
 
   /**
