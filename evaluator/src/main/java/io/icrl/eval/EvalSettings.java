@@ -101,18 +101,26 @@ public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, 
 
   /**
    * The in-context model's temperature schedule in each mode: {@link #temperature()}, with the
-   * end temperature a mode sets ({@code icrl.eval.<mode>.temperature-end}) in its place.
+   * start and end temperatures a mode sets ({@code icrl.eval.<mode>.temperature-start|end}) in
+   * their place.
    */
   public Map<Mode, TemperatureSchedule> temperatures() {
     Map<Mode, TemperatureSchedule> out = new EnumMap<>(Mode.class);
     for (Mode m : Mode.values()) {
       TemperatureSchedule t = temperature;
+      OptionalDouble start = modeSettings.get(m).temperatureStart();
       OptionalDouble end = modeSettings.get(m).temperatureEnd();
-      if (end.isPresent()) {
-        t = new TemperatureSchedule(t.start(), end.getAsDouble(), t.annealEpisodes(),
-            t.geometric(), t.annealSteps());
-      }
-      out.put(m, t);
+      out.put(m, new TemperatureSchedule(start.orElse(t.start()), end.orElse(t.end()),
+          t.annealEpisodes(), t.geometric(), t.annealSteps()));
+    }
+    return Map.copyOf(out);
+  }
+
+  /** Per mode, the share of the in-context model's context kept for the mode's context data. */
+  public Map<Mode, Double> pinData() {
+    Map<Mode, Double> out = new EnumMap<>(Mode.class);
+    for (Mode m : Mode.values()) {
+      out.put(m, modeSettings.get(m).pinData());
     }
     return Map.copyOf(out);
   }

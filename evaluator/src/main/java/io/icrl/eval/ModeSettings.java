@@ -17,11 +17,17 @@ import java.util.OptionalDouble;
  * @param dataTag tag fed with the context data's rows
  * @param prompt prompt fed with every row (the policy the model is asked to be)
  * @param tag tag fed with the agent's own rows
+ * @param temperatureStart the in-context model's temperature in this mode's first episode,
+ *     replacing {@code icrl.eval.temperature.start}; empty (setting {@code temperature-start =
+ *     null}) keeps it
  * @param temperatureEnd the in-context model's annealed temperature in this mode, replacing
  *     {@code icrl.eval.temperature.end}; empty (setting {@code temperature-end = null}) keeps it
+ * @param pinData the share of the in-context model's context kept for the mode's context data
+ *     when the context is full (the agent's own oldest episodes are dropped instead); 0 lets the
+ *     data scroll out like the agent's own episodes (always 0 online, which has no data)
  */
 public record ModeSettings(int episodes, String policy, double epsilon, Tag dataTag, Tag prompt,
-    Tag tag, OptionalDouble temperatureEnd) {
+    Tag tag, OptionalDouble temperatureStart, OptionalDouble temperatureEnd, double pinData) {
   /** Behavior policies context data can come from. */
   public static final List<String> POLICIES = List.of("optimal", "noisy-oracle", "random");
 
@@ -30,14 +36,24 @@ public record ModeSettings(int episodes, String policy, double epsilon, Tag data
     String p = root + "." + mode.id();
     Tag prompt = tag(c, p + ".prompt");
     Tag own = tag(c, p + ".tag");
-    OptionalDouble end = c.getIsNull(p + ".temperature-end") ? OptionalDouble.empty()
-        : OptionalDouble.of(Settings.nonNegative(c, p + ".temperature-end"));
+    OptionalDouble start = optionalTemperature(c, p + ".temperature-start");
+    OptionalDouble end = optionalTemperature(c, p + ".temperature-end");
     if (mode == Mode.ONLINE) {
-      return new ModeSettings(0, "none", 0, Tag.UNK, prompt, own, end);
+      return new ModeSettings(0, "none", 0, Tag.UNK, prompt, own, start, end, 0);
+    }
+    double pin = Settings.probability(c, p + ".pin-data");
+    if (pin >= 1) {
+      throw new InvalidInputException("setting " + p + ".pin-data = " + pin
+          + ": must be below 1 (the agent's own episode needs room in the context)");
     }
     return new ModeSettings(Settings.positiveInt(c, p + ".episodes"),
         Settings.oneOf(c, p + ".policy", POLICIES), Settings.probability(c, p + ".epsilon"),
-        tag(c, p + ".data-tag"), prompt, own, end);
+        tag(c, p + ".data-tag"), prompt, own, start, end, pin);
+  }
+
+  private static OptionalDouble optionalTemperature(Config c, String path) {
+    return c.getIsNull(path) ? OptionalDouble.empty()
+        : OptionalDouble.of(Settings.nonNegative(c, path));
   }
 
   private static Tag tag(Config c, String path) {

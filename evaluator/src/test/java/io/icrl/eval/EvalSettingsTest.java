@@ -131,4 +131,23 @@ class EvalSettingsTest {
         () -> TestSettings.with("icrl.eval.offline.temperature-end=-1"));
     assertTrue(bad.getMessage().contains("icrl.eval.offline.temperature-end"), bad.getMessage());
   }
+
+  @Test
+  void aModeCanSetItsOwnStartTemperatureAndPinItsData() {
+    EvalSettings s = TestSettings.with("icrl.eval.imitation.temperature-start=0.1",
+        "icrl.eval.imitation.pin-data=0.5");
+    assertEquals(0.1, s.temperatures().get(Mode.IMITATION).start(), 0);
+    assertEquals(s.temperature().end(), s.temperatures().get(Mode.IMITATION).end(), 0);
+    assertEquals(s.temperature().start(), s.temperatures().get(Mode.OFFLINE).start(), 0);
+    assertEquals(0.5, s.pinData().get(Mode.IMITATION), 0);
+    assertEquals(0.0, s.pinData().get(Mode.OFFLINE), 0);
+    assertEquals(0.0, s.pinData().get(Mode.ONLINE), 0);
+    for (String bad : List.of("icrl.eval.offline.pin-data=1", "icrl.eval.offline.pin-data=-0.1",
+        "icrl.eval.offline.temperature-start=-1")) {
+      String key = bad.substring(0, bad.indexOf('='));
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> TestSettings.with(bad));
+      assertTrue(e.getMessage().contains(key), bad + ": " + e.getMessage());
+    }
+  }
 }

@@ -21,6 +21,7 @@ public final class ImitatingRowModel implements RowModel {
   private final int maxStates;
   private final int maxActions;
   private final List<Row> rows = new ArrayList<>();
+  private final List<Integer> pinnedRows = new ArrayList<>();
   private final float[] logits;
   private int[][] counts;
   private int openState = -1;
@@ -49,6 +50,7 @@ public final class ImitatingRowModel implements RowModel {
   @Override
   public void reset(int states, int actions, SplittableRandom rng) {
     rows.clear();
+    pinnedRows.clear();
     counts = new int[maxStates][maxActions];
     openState = -1;
     resets++;
@@ -91,6 +93,18 @@ public final class ImitatingRowModel implements RowModel {
       counts[openState][action]++;
     }
     openState = -1;
+  }
+
+  /** Keeps every row anyway; records how many rows were fed when the agent pinned them. */
+  @Override
+  public int pinContext(double fraction) {
+    pinnedRows.add(rows.size());
+    return rows.size();
+  }
+
+  /** Rows fed at each pin of the current run. */
+  public List<Integer> pinnedRows() {
+    return pinnedRows;
   }
 
   @Override

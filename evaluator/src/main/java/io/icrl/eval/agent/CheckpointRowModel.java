@@ -129,6 +129,12 @@ public final class CheckpointRowModel implements RowModel {
   }
 
   @Override
+  public int pinContext(double fraction) {
+    requireClosedRow("pinContext");
+    return policy.pin(Math.max(1, (int) (fraction * policy.capacity())));
+  }
+
+  @Override
   public int rowsInContext() {
     return policy.length();
   }

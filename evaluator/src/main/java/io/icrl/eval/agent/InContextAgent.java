@@ -16,12 +16,16 @@ import java.util.SplittableRandom;
  * observation starts a row whose logits, restricted to the task's actions, are sampled at the
  * temperature of the current episode; the action and its (shaped) reward complete the row; the
  * end of an episode adds a boundary row (final observation, no action, prompt and tag UNK, as in
- * training data). The context is kept across episodes.
+ * training data). The context is kept across episodes; a mode may pin its context data in it
+ * ({@link RowModel#pinContext}) so that the agent's own oldest episodes scroll out first.
  */
 public final class InContextAgent implements EvalAgent {
   private final RowModel model;
   private final Map<Mode, TemperatureSchedule> temperatures;
+  private final Map<Mode, Double> pinData;
   private TemperatureSchedule temperature;
+  /** Whether the mode's context data is complete (the agent has acted). */
+  private boolean playing;
   private AgentRun run;
   private IdPermutation statePerm;
   private IdPermutation actionPerm;
@@ -33,17 +37,30 @@ public final class InContextAgent implements EvalAgent {
   private int lastAction = -1;
 
   /**
-   * An agent driving {@code model} at the temperature schedule of each run's mode; the agent owns
-   * the model and closes it at {@link #end()}.
+   * An agent driving {@code model} at the temperature schedule of each run's mode, pinning the
+   * mode's context data in at most the share {@code pinData} of the model's context (0: not
+   * pinned); the agent owns the model and closes it at {@link #end()}.
    */
-  public InContextAgent(RowModel model, Map<Mode, TemperatureSchedule> temperatures) {
+  public InContextAgent(RowModel model, Map<Mode, TemperatureSchedule> temperatures,
+      Map<Mode, Double> pinData) {
     for (Mode m : Mode.values()) {
       if (!temperatures.containsKey(m)) {
         throw new IllegalArgumentException("no temperature schedule for mode " + m.id());
       }
+      double pin = pinData.getOrDefault(m, 0.0);
+      if (!(pin >= 0 && pin < 1)) {
+        throw new IllegalArgumentException("pinned share of mode " + m.id()
+            + " must be in [0, 1), got " + pin);
+      }
     }
     this.model = model;
     this.temperatures = Map.copyOf(temperatures);
+    this.pinData = Map.copyOf(pinData);
+  }
+
+  /** An agent driving {@code model} at the temperature schedule of each run's mode, no pinning. */
+  public InContextAgent(RowModel model, Map<Mode, TemperatureSchedule> temperatures) {
+    this(model, temperatures, Map.of());
   }
 
   /** An agent driving {@code model} at the same temperature schedule in every mode. */
@@ -77,6 +94,7 @@ public final class InContextAgent implements EvalAgent {
     this.steps = 0;
     this.stepsAtEpisodeStart = 0;
     this.lastAction = -1;
+    this.playing = false;
     model.reset(t.states(), t.actions(), r.rng());
   }
 
@@ -93,6 +111,13 @@ public final class InContextAgent implements EvalAgent {
 
   @Override
   public int act(int state) {
+    if (!playing) {
+      playing = true;
+      double pin = pinData.getOrDefault(run.mode(), 0.0);
+      if (pin > 0) {
+        model.pinContext(pin);
+      }
+    }
     float[] logits = model.beginRow(statePerm.apply(state), run.prompt(), run.tag());
     int choice = sample(logits, temperature.at(episode, stepsAtEpisodeStart), run.rng());
     lastAction = actionPerm.invert(choice);

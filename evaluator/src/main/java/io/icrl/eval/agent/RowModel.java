@@ -55,6 +55,16 @@ public interface RowModel extends AutoCloseable {
     endRow(action, reward, terminated, truncated);
   }
 
+  /**
+   * Keeps the rows fed so far (a mode's context data) at the start of the context: when it is
+   * full, the model drops its oldest rows after them instead. At most the share {@code fraction}
+   * of the context's capacity is pinned (the oldest whole episodes of those rows are dropped to
+   * fit). A model without a bounded context keeps every row anyway.
+   *
+   * @return the number of rows pinned
+   */
+  int pinContext(double fraction);
+
   /** Number of rows currently held in context (after the learner's overflow policy). */
   int rowsInContext();
 

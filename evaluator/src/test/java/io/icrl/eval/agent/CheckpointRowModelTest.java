@@ -74,7 +74,12 @@ class CheckpointRowModelTest {
 
     /** Rows {@code [from, size)} as a training window. */
     StepWindow window(int from, int states, int actions) {
-      int n = ints.size() - from;
+      return window(from, ints.size(), states, actions);
+    }
+
+    /** Rows {@code [from, to)} as a training window. */
+    StepWindow window(int from, int to, int states, int actions) {
+      int n = to - from;
       StepWindow w = new StepWindow(n);
       for (int i = 0; i < n; i++) {
         int[] r = ints.get(from + i);
@@ -246,6 +251,46 @@ class CheckpointRowModelTest {
       assertThrows(IllegalArgumentException.class,
           () -> m.appendRow(3, Tag.UNK, Tag.UNK, -1, 0f, false, false));
       assertEquals(0, m.rowsInContext());
+    }
+  }
+
+  @Test
+  void pinnedDemonstrationsStayAheadOfTheAgentsNewestWholeEpisodes() {
+    EvalSettings s = TestSettings.with("icrl.eval.episodes=12", "icrl.eval.imitation.episodes=2",
+        "icrl.eval.imitation.pin-data=0.5");
+    String taskId = "rmdp:states=6,actions=3,seed=2";
+    PreparedTask task = PreparedTask.prepare(TASKS.make(taskId), s.references(), s.rootSeed());
+    ModelConfig cfg = source.config();
+    try (CheckpointRowModel model = source.open(new InferSettings(96, 0.75))) {
+      InContextAgent agent = new InContextAgent(model, s.temperatures(), s.pinData());
+      TrainingRows rows = play(agent, task, Mode.IMITATION, s, RewardShaping.NONE, 23);
+      int pinned = model.policy().pinned();
+      int demoRows = new CellRunner(s).contextData(task, Mode.IMITATION, 0).stream()
+          .mapToInt(e -> e.length() + 1).sum();
+      assertEquals(demoRows, pinned, "both demonstrations pinned (they fit in 48 rows)");
+      assertTrue(model.policy().drops() > 0, "the agent's episodes overflowed the context");
+      StepTokens got = model.policy().tokens();
+      int total = rows.ints.size();
+      int from = total - (got.steps - pinned); // the agent's newest rows after the pinned ones
+      assertTrue(from > pinned);
+      SymbolPermutation perm = composed(agent, model, task, cfg);
+      int states = task.info().states();
+      int actions = task.info().actions();
+      StepWindow head = rows.window(0, pinned, states, actions);
+      StepTokens wantHead = new StepTokens(1, head.length);
+      StepEncoding.encodeWindow(cfg, perm, head, wantHead, 0);
+      // the kept episodes start after a boundary row: encode from it and skip its token
+      StepWindow tail = rows.window(from - 1, total, states, actions);
+      StepTokens wantTail = new StepTokens(1, tail.length);
+      StepEncoding.encodeWindow(cfg, perm, tail, wantTail, 0);
+      StepTokens want = new StepTokens(1, got.steps);
+      for (int i = 0; i < pinned; i++) {
+        want.copyToken(wantHead, i, i);
+      }
+      for (int i = 1; i < wantTail.steps; i++) {
+        want.copyToken(wantTail, i, pinned + i - 1);
+      }
+      assertSameTokens(want, got, "pinned demonstrations, then rows " + from + ".." + total);
     }
   }
 }

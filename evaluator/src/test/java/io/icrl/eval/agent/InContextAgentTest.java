@@ -235,4 +235,31 @@ class InContextAgentTest {
     assertEquals(1.0, fromConf.at(1), 0);
     assertEquals(0.1, fromConf.at(10), 1e-12);
   }
+
+  @Test
+  void aModeWithPinnedDataPinsItsContextDataOnceBeforeTheFirstAction() {
+    ImitatingRowModel model = new ImitatingRowModel(16, 4);
+    InContextAgent agent = new InContextAgent(model,
+        InContextAgent.everyMode(TemperatureSchedule.constant(0)), java.util.Map.of(
+            Mode.IMITATION, 0.5));
+    for (Mode mode : new Mode[] {Mode.IMITATION, Mode.OFFLINE}) {
+      agent.begin(new AgentRun(lake.info(), mode, 5, new SplittableRandom(3), Tag.OPT3, Tag.UNK,
+          RewardShaping.NONE));
+      demos(2).forEach(agent::observeContext);
+      int dataRows = model.rowsInContext();
+      for (int k = 0; k < 3; k++) {
+        agent.act(0);
+        agent.observe(0, 0, false, false);
+      }
+      agent.act(0);
+      agent.observe(0, 15, true, false);
+      agent.act(0);
+      // imitation pins its data (and only once); offline, with no share set, pins nothing
+      assertEquals(mode == Mode.IMITATION ? List.of(dataRows) : List.of(), model.pinnedRows(),
+          mode.id());
+    }
+    assertThrows(IllegalArgumentException.class, () -> new InContextAgent(model,
+        InContextAgent.everyMode(TemperatureSchedule.constant(0)), java.util.Map.of(
+            Mode.OFFLINE, 1.0)));
+  }
 }

@@ -27,6 +27,9 @@ import io.icrl.learner.model.SymbolPermutation;
  * dropped until at most {@code keepFraction * context} steps remain (if a single episode is longer
  * than that, its oldest steps are dropped instead), the first kept step becomes a context start
  * (as the first step of a training window), and the kept steps are re-encoded into the cache.
+ * A caller may {@link #pin} the steps fed so far (say, demonstrations): they then stay at the
+ * start of the context and only whole episodes after them are dropped, until an episode after
+ * them no longer fits beside them, when the pin is released and the policy above applies.
  *
  * <p>Not thread-safe; use one instance per concurrently evaluated run.
  */
@@ -44,6 +47,8 @@ public final class IncrementalPolicy implements AutoCloseable {
   private int length;
   private int cached;
   private long drops;
+  /** Steps {@code [0, pinned)} are never dropped (0: nothing pinned). */
+  private int pinned;
   /** The state of the previous step (its transition goes into the next token), -1 if none. */
   private int lastState = -1;
 
@@ -66,7 +71,38 @@ public final class IncrementalPolicy implements AutoCloseable {
     this.length = 0;
     this.lastState = -1;
     this.cached = 0;
+    this.pinned = 0;
     cache.clear();
+  }
+
+  /**
+   * Pins the steps fed so far at the start of the context: from now on, when the context is full,
+   * whole episodes after them are dropped instead. If they are more than {@code maxSteps} steps,
+   * their oldest whole episodes are dropped first (the context-full policy with {@code maxSteps}
+   * in place of the kept fraction; at most the kept steps less one are pinned). The pin lasts until {@link #reset}, or until one episode
+   * after the pinned steps is too long to fit beside them, which releases it.
+   *
+   * @return the number of steps pinned
+   */
+  public int pin(int maxSteps) {
+    if (maxSteps < 1) {
+      throw new IllegalArgumentException("maxSteps must be positive, got " + maxSteps);
+    }
+    if (perm == null) {
+      throw new IllegalStateException("call reset(permutation) before pin");
+    }
+    int most = Math.min(maxSteps, keep - 1); // leave room for at least one step after them
+    pinned = 0;
+    if (length > most) {
+      dropOldest(most);
+    }
+    pinned = length;
+    return pinned;
+  }
+
+  /** Steps pinned at the start of the context (0 when nothing is pinned). */
+  public int pinned() {
+    return pinned;
   }
 
   /**
@@ -101,7 +137,7 @@ public final class IncrementalPolicy implements AutoCloseable {
       throw new IllegalStateException("call reset(permutation) before the first step");
     }
     if (length == capacity) {
-      dropOldest();
+      dropOldest(keep);
     }
     StepEncoding.encodeStep(cfg, perm, state, prompt, lastState, prevAction, prevReward, prevTag,
         flag, history, length);
@@ -160,6 +196,11 @@ public final class IncrementalPolicy implements AutoCloseable {
     return out;
   }
 
+  /** Steps the context holds at most. */
+  public int capacity() {
+    return capacity;
+  }
+
   /** Steps currently in the context. */
   public int length() {
     return length;
@@ -187,28 +228,46 @@ public final class IncrementalPolicy implements AutoCloseable {
     }
   }
 
-  private void dropOldest() {
-    int cut = -1;
+  /**
+   * Drops steps so that at most {@code target} remain: whole episodes right after the pinned steps
+   * when one fits, else (releasing the pin) the oldest whole episodes, else the oldest steps.
+   */
+  private void dropOldest(int target) {
+    if (pinned > 0) {
+      for (int i = pinned + 1; i < length; i++) {
+        if (startsEpisode(history.flag[i]) && pinned + length - i <= target) {
+          cut(pinned, i);
+          return;
+        }
+      }
+      pinned = 0; // the episode being played does not fit beside the pinned steps
+    }
+    int from = -1;
     for (int i = 1; i < length; i++) {
-      if (startsEpisode(history.flag[i]) && length - i <= keep) {
-        cut = i;
+      if (startsEpisode(history.flag[i]) && length - i <= target) {
+        from = i;
         break;
       }
     }
-    if (cut < 0) {
-      cut = length - keep; // one episode longer than what is kept: drop its oldest steps
+    if (from < 0) {
+      from = length - target; // one episode longer than what is kept: drop its oldest steps
     }
-    for (int i = cut; i < length; i++) {
-      history.copyToken(history, i, i - cut);
-    }
-    length -= cut;
+    cut(0, from);
     history.prevAction[0] = cfg.actionVocab();
     history.prevState[0] = cfg.stateVocab();
     history.prevReward[0] = 0f;
     history.prevTag[0] = StepEncoding.NO_TAG;
     history.flag[0] = StepEncoding.FLAG_CONTEXT_START;
+  }
+
+  /** Removes steps {@code [from, to)}; the kept steps are re-encoded with the next step. */
+  private void cut(int from, int to) {
+    for (int i = to; i < length; i++) {
+      history.copyToken(history, i, i - to + from);
+    }
+    length -= to - from;
     cache.clear();
-    cached = 0; // the kept steps are re-encoded with the next step
+    cached = 0;
     drops++;
   }
 

@@ -162,4 +162,89 @@ class IncrementalPolicyTest {
       assertArrayEquals(want.prevReward, got.prevReward, 0f);
     }
   }
+
+  /** The first boundary row at or after {@code from}. */
+  static int boundaryAtOrAfter(StepWindow w, int from) {
+    int i = from;
+    while (!w.isBoundary(i)) {
+      i++;
+    }
+    return i;
+  }
+
+  @Test
+  void pinnedStepsStayAtTheStartWhileLaterEpisodesScrollOut() {
+    ModelConfig cfg = TestModels.tinyConfig();
+    InMemoryWindowSource data = TestModels.data(1, 300, 12);
+    StepWindow w = new StepWindow(300);
+    data.read(0, 0, 300, w);
+    SymbolPermutation perm = SymbolPermutation.random(w.states, w.actions, cfg.stateVocab(),
+        cfg.actionVocab(), new SplittableRandom(9));
+    try (LearnerModel model = TestModels.model(cfg, 5);
+        IncrementalPolicy p = new IncrementalPolicy(model, new InferSettings(64, 0.75))) {
+      p.reset(perm);
+      int last = boundaryAtOrAfter(w, 20); // the "context data": whole episodes up to row last
+      for (int i = 0; i <= last; i++) {
+        push(p, w, i);
+      }
+      assertTrue(last + 1 <= 32, "test data: episodes too long (" + last + ")");
+      assertEquals(last + 1, p.pin(32));
+      StepTokens pinned = p.tokens();
+      long dropsBefore = p.drops();
+      for (int i = last + 1; i < 300; i++) {
+        float[] got = feed(p, w, i);
+        assertTrue(p.length() <= 64);
+        double d = maxDiff(got, p.recomputeLast());
+        assertTrue(d < 1e-4, "step " + i + ": cached vs recomputed differ by " + d);
+      }
+      assertTrue(p.drops() - dropsBefore >= 5, "drops " + p.drops());
+      assertEquals(last + 1, p.pinned());
+      StepTokens now = p.tokens();
+      for (int i = 0; i <= last; i++) {
+        assertEquals(pinned.state[i], now.state[i], "pinned token " + i);
+        assertEquals(pinned.prevAction[i], now.prevAction[i], "pinned token " + i);
+        assertEquals(pinned.flag[i], now.flag[i], "pinned token " + i);
+      }
+      // what follows the pinned steps is a whole episode of the agent's, not a cut one
+      int f = now.flag[last + 1];
+      assertTrue(f == StepEncoding.FLAG_AFTER_TERMINATED || f == StepEncoding.FLAG_AFTER_TRUNCATED,
+          "flag after the pinned steps: " + f);
+    }
+  }
+
+  @Test
+  void pinningMoreThanItsShareDropsTheOldestEpisodesAndAnEpisodeTooLongReleasesIt() {
+    ModelConfig cfg = TestModels.tinyConfig();
+    InMemoryWindowSource data = TestModels.data(1, 300, 13);
+    StepWindow w = new StepWindow(300);
+    data.read(0, 0, 300, w);
+    SymbolPermutation perm = SymbolPermutation.random(w.states, w.actions, cfg.stateVocab(),
+        cfg.actionVocab(), new SplittableRandom(10));
+    try (LearnerModel model = TestModels.model(cfg, 5);
+        IncrementalPolicy p = new IncrementalPolicy(model, new InferSettings(64, 0.75))) {
+      p.reset(perm);
+      int last = boundaryAtOrAfter(w, 50);
+      for (int i = 0; i <= last; i++) {
+        push(p, w, i);
+      }
+      int n = p.pin(20);
+      assertTrue(n > 0 && n <= 20, "pinned " + n);
+      StepTokens t = p.tokens();
+      assertEquals(StepEncoding.FLAG_CONTEXT_START, t.flag[0]);
+      assertEquals(perm.state(w.state[last]), t.state[n - 1], "the newest data row is kept");
+      assertEquals(perm.state(w.state[last + 1 - n]), t.state[0], "whole episodes are kept");
+      // 47 of the 48 kept steps pinned: no episode fits beside them, so a drop releases the pin
+      p.reset(perm);
+      for (int i = 0; i < 47; i++) {
+        push(p, w, i);
+      }
+      assertEquals(47, p.pin(1000));
+      for (int i = 47; i < 300; i++) {
+        float[] got = feed(p, w, i);
+        double d = maxDiff(got, p.recomputeLast());
+        assertTrue(d < 1e-4, "step " + i + ": cached vs recomputed differ by " + d);
+      }
+      assertEquals(0, p.pinned());
+    }
+  }
 }
