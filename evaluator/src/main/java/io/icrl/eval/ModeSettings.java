@@ -3,6 +3,7 @@ package io.icrl.eval;
 import com.typesafe.config.Config;
 import io.icrl.core.InvalidInputException;
 import io.icrl.core.Settings;
+import io.icrl.eval.agent.ContextPin;
 import io.icrl.synth.format.Tag;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -22,12 +23,13 @@ import java.util.OptionalDouble;
  *     null}) keeps it
  * @param temperatureEnd the in-context model's annealed temperature in this mode, replacing
  *     {@code icrl.eval.temperature.end}; empty (setting {@code temperature-end = null}) keeps it
- * @param pinData the share of the in-context model's context kept for the mode's context data
- *     when the context is full (the agent's own oldest episodes are dropped instead); 0 lets the
- *     data scroll out like the agent's own episodes (always 0 online, which has no data)
+ * @param pin what the in-context agent keeps at the start of its model's context when it is full
+ *     ({@code pin-data}: the largest share of the context for the mode's context data and the
+ *     agent's first {@code pin-episodes} own episodes; the agent's later oldest episodes are
+ *     dropped instead); share 0 lets everything scroll out alike
  */
 public record ModeSettings(int episodes, String policy, double epsilon, Tag dataTag, Tag prompt,
-    Tag tag, OptionalDouble temperatureStart, OptionalDouble temperatureEnd, double pinData) {
+    Tag tag, OptionalDouble temperatureStart, OptionalDouble temperatureEnd, ContextPin pin) {
   /** Behavior policies context data can come from. */
   public static final List<String> POLICIES = List.of("optimal", "noisy-oracle", "random");
 
@@ -38,17 +40,27 @@ public record ModeSettings(int episodes, String policy, double epsilon, Tag data
     Tag own = tag(c, p + ".tag");
     OptionalDouble start = optionalTemperature(c, p + ".temperature-start");
     OptionalDouble end = optionalTemperature(c, p + ".temperature-end");
+    ContextPin pin = pin(c, p);
     if (mode == Mode.ONLINE) {
-      return new ModeSettings(0, "none", 0, Tag.UNK, prompt, own, start, end, 0);
-    }
-    double pin = Settings.probability(c, p + ".pin-data");
-    if (pin >= 1) {
-      throw new InvalidInputException("setting " + p + ".pin-data = " + pin
-          + ": must be below 1 (the agent's own episode needs room in the context)");
+      return new ModeSettings(0, "none", 0, Tag.UNK, prompt, own, start, end, pin);
     }
     return new ModeSettings(Settings.positiveInt(c, p + ".episodes"),
         Settings.oneOf(c, p + ".policy", POLICIES), Settings.probability(c, p + ".epsilon"),
         tag(c, p + ".data-tag"), prompt, own, start, end, pin);
+  }
+
+  private static ContextPin pin(Config c, String p) {
+    double share = Settings.probability(c, p + ".pin-data");
+    if (share >= 1) {
+      throw new InvalidInputException("setting " + p + ".pin-data = " + share
+          + ": must be below 1 (the agent's own episode needs room in the context)");
+    }
+    int own = Settings.nonNegativeInt(c, p + ".pin-episodes");
+    if (own > 0 && share == 0) {
+      throw new InvalidInputException("setting " + p + ".pin-episodes = " + own
+          + ": pins nothing while " + p + ".pin-data = 0; give the pinned rows a share");
+    }
+    return new ContextPin(share, own);
   }
 
   private static OptionalDouble optionalTemperature(Config c, String path) {

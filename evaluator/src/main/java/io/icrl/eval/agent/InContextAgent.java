@@ -16,13 +16,15 @@ import java.util.SplittableRandom;
  * observation starts a row whose logits, restricted to the task's actions, are sampled at the
  * temperature of the current episode; the action and its (shaped) reward complete the row; the
  * end of an episode adds a boundary row (final observation, no action, prompt and tag UNK, as in
- * training data). The context is kept across episodes; a mode may pin its context data in it
- * ({@link RowModel#pinContext}) so that the agent's own oldest episodes scroll out first.
+ * training data). The context is kept across episodes; a mode may pin its context data, and the
+ * agent's own first episodes, in it ({@link ContextPin}, {@link RowModel#pinContext}) so that the
+ * agent's later oldest episodes scroll out first.
  */
 public final class InContextAgent implements EvalAgent {
   private final RowModel model;
   private final Map<Mode, TemperatureSchedule> temperatures;
-  private final Map<Mode, Double> pinData;
+  private final Map<Mode, ContextPin> pins;
+  private ContextPin pin;
   private TemperatureSchedule temperature;
   /** Whether the mode's context data is complete (the agent has acted). */
   private boolean playing;
@@ -37,25 +39,20 @@ public final class InContextAgent implements EvalAgent {
   private int lastAction = -1;
 
   /**
-   * An agent driving {@code model} at the temperature schedule of each run's mode, pinning the
-   * mode's context data in at most the share {@code pinData} of the model's context (0: not
-   * pinned); the agent owns the model and closes it at {@link #end()}.
+   * An agent driving {@code model} at the temperature schedule of each run's mode, pinning in its
+   * context what the mode's {@link ContextPin} says (modes not in {@code pins}: nothing); the
+   * agent owns the model and closes it at {@link #end()}.
    */
   public InContextAgent(RowModel model, Map<Mode, TemperatureSchedule> temperatures,
-      Map<Mode, Double> pinData) {
+      Map<Mode, ContextPin> pins) {
     for (Mode m : Mode.values()) {
       if (!temperatures.containsKey(m)) {
         throw new IllegalArgumentException("no temperature schedule for mode " + m.id());
       }
-      double pin = pinData.getOrDefault(m, 0.0);
-      if (!(pin >= 0 && pin < 1)) {
-        throw new IllegalArgumentException("pinned share of mode " + m.id()
-            + " must be in [0, 1), got " + pin);
-      }
     }
     this.model = model;
     this.temperatures = Map.copyOf(temperatures);
-    this.pinData = Map.copyOf(pinData);
+    this.pins = Map.copyOf(pins);
   }
 
   /** An agent driving {@code model} at the temperature schedule of each run's mode, no pinning. */
@@ -95,6 +92,7 @@ public final class InContextAgent implements EvalAgent {
     this.stepsAtEpisodeStart = 0;
     this.lastAction = -1;
     this.playing = false;
+    this.pin = pins.getOrDefault(r.mode(), ContextPin.NONE);
     model.reset(t.states(), t.actions(), r.rng());
   }
 
@@ -113,9 +111,8 @@ public final class InContextAgent implements EvalAgent {
   public int act(int state) {
     if (!playing) {
       playing = true;
-      double pin = pinData.getOrDefault(run.mode(), 0.0);
-      if (pin > 0) {
-        model.pinContext(pin);
+      if (pin.pins() && pin.ownEpisodes() == 0) {
+        model.pinContext(pin.share());
       }
     }
     float[] logits = model.beginRow(statePerm.apply(state), run.prompt(), run.tag());
@@ -158,6 +155,9 @@ public final class InContextAgent implements EvalAgent {
     if (terminated || truncated) {
       model.appendRow(statePerm.apply(nextState), Tag.UNK, Tag.UNK, -1, 0f, terminated,
           truncated);
+      if (pin.pins() && pin.ownEpisodes() == episode) {
+        model.pinContext(pin.share());
+      }
       episode++;
       stepsAtEpisodeStart = steps;
     }

@@ -14,17 +14,17 @@ public final class InContextAgentFactory implements AgentFactory {
 
   private final RowModelSource source;
   private final Map<Mode, TemperatureSchedule> temperatures;
-  private final Map<Mode, Double> pinData;
+  private final Map<Mode, ContextPin> pins;
 
   /**
-   * Agents sampling at the temperature schedule of each run's mode and pinning its context data
-   * in the share {@code pinData} of the context (see {@link InContextAgent}).
+   * Agents sampling at the temperature schedule of each run's mode and pinning in their context
+   * what its {@link ContextPin} says (see {@link InContextAgent}).
    */
   public InContextAgentFactory(RowModelSource source, Map<Mode, TemperatureSchedule> temperatures,
-      Map<Mode, Double> pinData) {
+      Map<Mode, ContextPin> pins) {
     this.source = source;
     this.temperatures = Map.copyOf(temperatures);
-    this.pinData = Map.copyOf(pinData);
+    this.pins = Map.copyOf(pins);
   }
 
   @Override
@@ -34,6 +34,6 @@ public final class InContextAgentFactory implements AgentFactory {
 
   @Override
   public EvalAgent create(PreparedTask task) {
-    return new InContextAgent(source.open(), temperatures, pinData);
+    return new InContextAgent(source.open(), temperatures, pins);
   }
 }

@@ -241,7 +241,7 @@ class InContextAgentTest {
     ImitatingRowModel model = new ImitatingRowModel(16, 4);
     InContextAgent agent = new InContextAgent(model,
         InContextAgent.everyMode(TemperatureSchedule.constant(0)), java.util.Map.of(
-            Mode.IMITATION, 0.5));
+            Mode.IMITATION, ContextPin.data(0.5), Mode.ONLINE, new ContextPin(0.3, 1)));
     for (Mode mode : new Mode[] {Mode.IMITATION, Mode.OFFLINE}) {
       agent.begin(new AgentRun(lake.info(), mode, 5, new SplittableRandom(3), Tag.OPT3, Tag.UNK,
           RewardShaping.NONE));
@@ -258,8 +258,19 @@ class InContextAgentTest {
       assertEquals(mode == Mode.IMITATION ? List.of(dataRows) : List.of(), model.pinnedRows(),
           mode.id());
     }
-    assertThrows(IllegalArgumentException.class, () -> new InContextAgent(model,
-        InContextAgent.everyMode(TemperatureSchedule.constant(0)), java.util.Map.of(
-            Mode.OFFLINE, 1.0)));
+    // online pins its own first episode once it has ended
+    agent.begin(new AgentRun(lake.info(), Mode.ONLINE, 5, new SplittableRandom(3), Tag.OPT3,
+        Tag.UNK, RewardShaping.NONE));
+    agent.act(0);
+    agent.observe(0, 1, false, false);
+    agent.act(1);
+    assertEquals(List.of(), model.pinnedRows());
+    agent.observe(0, 15, true, false);
+    assertEquals(List.of(3), model.pinnedRows(), "two action rows and the boundary row");
+    agent.act(0);
+    agent.observe(0, 15, true, false);
+    assertEquals(List.of(3), model.pinnedRows(), "pinned once");
+    assertThrows(IllegalArgumentException.class, () -> ContextPin.data(1.0));
+    assertThrows(IllegalArgumentException.class, () -> new ContextPin(0.5, -1));
   }
 }
