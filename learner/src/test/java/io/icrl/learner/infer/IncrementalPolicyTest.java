@@ -74,20 +74,11 @@ class IncrementalPolicyTest {
   @Test
   void aFullContextDropsOldestEpisodesAndStaysExact() {
     ModelConfig cfg = TestModels.tinyConfig();
-    InMemoryWindowSource data = TestModels.data(1, 200, 9);
-    StepWindow w = new StepWindow(200);
-    data.read(0, 0, 200, w);
-    SymbolPermutation perm = SymbolPermutation.random(w.states, w.actions, cfg.stateVocab(),
-        cfg.actionVocab(), new SplittableRandom(6));
+    StepWindow w = rows(200, 9);
     try (LearnerModel model = TestModels.model(cfg, 5);
         IncrementalPolicy policy = new IncrementalPolicy(model, new InferSettings(40, 0.75))) {
-      policy.reset(perm);
-      for (int i = 0; i < 200; i++) {
-        float[] got = feed(policy, w, i);
-        assertTrue(policy.length() <= 40);
-        double d = maxDiff(got, policy.recomputeLast());
-        assertTrue(d < 1e-4, "step " + i + ": cached vs recomputed differ by " + d);
-      }
+      policy.reset(permutation(w, cfg, 6));
+      feedChecked(policy, w, 0, 200, 40);
       assertTrue(policy.drops() >= 4, "drops " + policy.drops());
     }
   }
@@ -163,6 +154,28 @@ class IncrementalPolicyTest {
     }
   }
 
+  /** The first {@code steps} rows of a synthetic sequence of seed {@code seed}. */
+  static StepWindow rows(int steps, long seed) {
+    StepWindow w = new StepWindow(steps);
+    TestModels.data(1, steps, seed).read(0, 0, steps, w);
+    return w;
+  }
+
+  static SymbolPermutation permutation(StepWindow w, ModelConfig cfg, long seed) {
+    return SymbolPermutation.random(w.states, w.actions, cfg.stateVocab(), cfg.actionVocab(),
+        new SplittableRandom(seed));
+  }
+
+  /** Feeds rows [from, to) and checks each step's cached logits against a full forward pass. */
+  static void feedChecked(IncrementalPolicy p, StepWindow w, int from, int to, int capacity) {
+    for (int i = from; i < to; i++) {
+      float[] got = feed(p, w, i);
+      assertTrue(p.length() <= capacity);
+      double d = maxDiff(got, p.recomputeLast());
+      assertTrue(d < 1e-4, "step " + i + ": cached vs recomputed differ by " + d);
+    }
+  }
+
   /** The first boundary row at or after {@code from}. */
   static int boundaryAtOrAfter(StepWindow w, int from) {
     int i = from;
@@ -175,14 +188,10 @@ class IncrementalPolicyTest {
   @Test
   void pinnedStepsStayAtTheStartWhileLaterEpisodesScrollOut() {
     ModelConfig cfg = TestModels.tinyConfig();
-    InMemoryWindowSource data = TestModels.data(1, 300, 12);
-    StepWindow w = new StepWindow(300);
-    data.read(0, 0, 300, w);
-    SymbolPermutation perm = SymbolPermutation.random(w.states, w.actions, cfg.stateVocab(),
-        cfg.actionVocab(), new SplittableRandom(9));
+    StepWindow w = rows(300, 12);
     try (LearnerModel model = TestModels.model(cfg, 5);
         IncrementalPolicy p = new IncrementalPolicy(model, new InferSettings(64, 0.75))) {
-      p.reset(perm);
+      p.reset(permutation(w, cfg, 9));
       int last = boundaryAtOrAfter(w, 20); // the "context data": whole episodes up to row last
       for (int i = 0; i <= last; i++) {
         push(p, w, i);
@@ -191,12 +200,7 @@ class IncrementalPolicyTest {
       assertEquals(last + 1, p.pin(32));
       StepTokens pinned = p.tokens();
       long dropsBefore = p.drops();
-      for (int i = last + 1; i < 300; i++) {
-        float[] got = feed(p, w, i);
-        assertTrue(p.length() <= 64);
-        double d = maxDiff(got, p.recomputeLast());
-        assertTrue(d < 1e-4, "step " + i + ": cached vs recomputed differ by " + d);
-      }
+      feedChecked(p, w, last + 1, 300, 64);
       assertTrue(p.drops() - dropsBefore >= 5, "drops " + p.drops());
       assertEquals(last + 1, p.pinned());
       StepTokens now = p.tokens();
@@ -215,11 +219,8 @@ class IncrementalPolicyTest {
   @Test
   void pinningMoreThanItsShareDropsTheOldestEpisodesAndAnEpisodeTooLongReleasesIt() {
     ModelConfig cfg = TestModels.tinyConfig();
-    InMemoryWindowSource data = TestModels.data(1, 300, 13);
-    StepWindow w = new StepWindow(300);
-    data.read(0, 0, 300, w);
-    SymbolPermutation perm = SymbolPermutation.random(w.states, w.actions, cfg.stateVocab(),
-        cfg.actionVocab(), new SplittableRandom(10));
+    StepWindow w = rows(300, 13);
+    SymbolPermutation perm = permutation(w, cfg, 10);
     try (LearnerModel model = TestModels.model(cfg, 5);
         IncrementalPolicy p = new IncrementalPolicy(model, new InferSettings(64, 0.75))) {
       p.reset(perm);
@@ -239,11 +240,7 @@ class IncrementalPolicyTest {
         push(p, w, i);
       }
       assertEquals(47, p.pin(1000));
-      for (int i = 47; i < 300; i++) {
-        float[] got = feed(p, w, i);
-        double d = maxDiff(got, p.recomputeLast());
-        assertTrue(d < 1e-4, "step " + i + ": cached vs recomputed differ by " + d);
-      }
+      feedChecked(p, w, 47, 300, 64);
       assertEquals(0, p.pinned());
     }
   }
