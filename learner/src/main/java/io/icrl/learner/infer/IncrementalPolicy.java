@@ -79,8 +79,9 @@ public final class IncrementalPolicy implements AutoCloseable {
    * Pins the steps fed so far at the start of the context: from now on, when the context is full,
    * whole episodes after them are dropped instead. If they are more than {@code maxSteps} steps,
    * their oldest whole episodes are dropped first (the context-full policy with {@code maxSteps}
-   * in place of the kept fraction; at most the kept steps less one are pinned). The pin lasts until {@link #reset}, or until one episode
-   * after the pinned steps is too long to fit beside them, which releases it.
+   * in place of the kept fraction; at most the kept steps less one are pinned). The pin lasts
+   * until {@link #reset}, or until one episode after the pinned steps is too long to fit beside
+   * them, which releases it.
    *
    * @return the number of steps pinned
    */

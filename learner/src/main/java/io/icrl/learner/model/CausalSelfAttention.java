@@ -68,7 +68,9 @@ public final class CausalSelfAttention extends SeededBlock {
 
   /** softmax(q k^T / sqrt(E) + bias) v, with scores and softmax in float32. */
   private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray bias) {
-    NDArray scores = q.mul(Scalars.like(q, scale)).matMul(k.transpose(0, 1, 3, 2)); // (B, H, Tq, Tk)
+    // the scale through Scalars, never NDArray.mul(Number): see Scalars
+    NDArray scores = q.mul(Scalars.like(q, scale))
+        .matMul(k.transpose(0, 1, 3, 2)); // (B, H, Tq, Tk)
     DataType type = scores.getDataType();
     if (type != DataType.FLOAT32) {
       scores = scores.toType(DataType.FLOAT32, false);
