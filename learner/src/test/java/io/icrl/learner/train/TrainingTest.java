@@ -111,10 +111,10 @@ class TrainingTest {
    * A run resumed from its step-5 checkpoint continues the uninterrupted run. The checkpoint is
    * taken from that run itself, so both continue from bit-identical state: the first resumed step
    * (one forward pass on the same weights, batch and learning rate) gives the same loss. Later
-   * steps are compared with a tolerance: two runs are not bit-identical on every CPU (CI once saw
-   * one run drift by 3e-3 after ten steps, about one update's worth; training runs here skip a
-   * rare step whose loss is finite but whose gradient is not), and the optimizer's bit-exact round
-   * trip is {@code AdamWTest}'s to check.
+   * steps are compared with a tolerance: CI once saw one run drift by 3e-3 after ten steps, about
+   * one update's worth, most likely the corrupted scalar operands fixed in the ninth session (see
+   * {@code GradientUnderGcTest}); PyTorch does not promise bit-identical CPU kernels either, and the
+   * optimizer's bit-exact round trip is {@code AdamWTest}'s to check.
    */
   @Test
   void resumedRunContinuesTheUninterruptedRun() throws Exception {
