@@ -2,6 +2,7 @@ package io.icrl.eval.report;
 
 import io.icrl.eval.EvalSettings;
 import io.icrl.eval.Mode;
+import io.icrl.eval.agent.InContextAgentFactory;
 import io.icrl.eval.task.PreparedTask;
 import io.icrl.eval.task.References;
 import io.icrl.eval.sweep.SweepResult;
@@ -25,6 +26,14 @@ public final class ReportMarkdown {
     b.append("- agents: ").append(String.join(", ", result.agents())).append('\n');
     b.append("- in-context model: ").append(result.modelDescription()).append('\n');
     b.append("- root seed: ").append(s.rootSeed()).append('\n');
+    if (result.agents().contains(InContextAgentFactory.NAME)) {
+      b.append("- model context: ").append(s.model().context()).append(" steps (kept to ")
+          .append(s.model().keepFraction()).append(" when full)\n");
+      for (Mode m : s.modes()) {
+        b.append("- ").append(m.id()).append(": ").append(ModeProtocol.describe(s, m))
+            .append('\n');
+      }
+    }
     b.append("\nNormalized score per episode: (R - R_random) / (R_opt - R_random), unclipped ")
         .append("(the optimum's expected score is 1, random's 0). ")
         .append("Numbers are means over seeds with 95% intervals; \"to ")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.icrl.eval.EvalSettings;
 import io.icrl.eval.Mode;
+import io.icrl.eval.agent.InContextAgentFactory;
 import io.icrl.eval.task.PreparedTask;
 import io.icrl.eval.task.References;
 import io.icrl.eval.sweep.SweepResult;
@@ -39,6 +40,15 @@ public final class SummaryJson {
     root.put("modes", modes);
     root.put("agents", result.agents());
     root.put("model", result.modelDescription());
+    if (result.agents().contains(InContextAgentFactory.NAME)) {
+      Map<String, Object> protocol = new LinkedHashMap<>();
+      protocol.put("context", s.model().context());
+      protocol.put("keep_fraction", s.model().keepFraction());
+      for (Mode m : s.modes()) {
+        protocol.put(m.id(), ModeProtocol.json(s, m));
+      }
+      root.put("model_protocol", protocol);
+    }
     Map<String, Object> tasks = new LinkedHashMap<>();
     for (PreparedTask t : result.tasks()) {
       References r = t.references();

@@ -37,7 +37,8 @@ class CheckpointSweepTest {
   private static EvalSettings settings(int threads) {
     return TestSettings.with("icrl.eval.episodes=3", "icrl.eval.seeds=2",
         "icrl.eval.threads=" + threads, "icrl.eval.agents=[random]",
-        "icrl.eval.imitation.episodes=2", "icrl.eval.offline.episodes=3");
+        "icrl.eval.imitation.episodes=2", "icrl.eval.offline.episodes=3",
+        "icrl.eval.imitation.pin-data=0.5", "icrl.eval.offline.temperature-start=0.1");
   }
 
   private static LearnerModelSource open(EvalSettings s) {
@@ -86,7 +87,16 @@ class CheckpointSweepTest {
       }
     }
     assertEquals(3, modelSeries);
-    assertTrue(Files.readString(dir.resolve("parallel/report.md")).contains("model"));
+    String report = Files.readString(dir.resolve("parallel/report.md"));
+    assertTrue(report.contains("model"));
+    // the outputs say which protocol made the model's numbers
+    assertTrue(report.contains("- imitation: 2 episodes of optimal data tagged OPT3; prompt OPT3,"
+        + " own steps tagged UNK; temperature 1.0 -> 0.1 over 10 episodes; pinned in up to 0.5 of"
+        + " the context: the data\n"), report);
+    JsonNode protocol = summary.get("model_protocol");
+    assertEquals(0.1, protocol.get("offline").get("temperature").get("start").asDouble(), 0);
+    assertEquals(0.5, protocol.get("imitation").get("pin_share").asDouble(), 0);
+    assertEquals(0.0, protocol.get("online").get("pin_share").asDouble(), 0);
     assertEquals(Files.readString(dir.resolve("serial/results.csv")),
         Files.readString(dir.resolve("parallel/results.csv")),
         "cells sharing the weights on 2 threads give the serial results");
