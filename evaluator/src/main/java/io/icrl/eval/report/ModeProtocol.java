@@ -5,7 +5,9 @@ import io.icrl.eval.Mode;
 import io.icrl.eval.ModeSettings;
 import io.icrl.eval.agent.ContextPin;
 import io.icrl.eval.agent.TemperatureSchedule;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,30 +17,36 @@ import java.util.Map;
 final class ModeProtocol {
   private ModeProtocol() {}
 
-  /** One line, e.g. "2 episodes of optimal data (tag OPT3), pinned in up to 0.5 of the context". */
+  /**
+   * One line, e.g. "2 episodes of optimal data tagged OPT3; prompt OPT3, own steps tagged UNK;
+   * temperature 1.0 -> 0.1 over 10 episodes; pinned in up to 0.5 of the context: the data".
+   */
   static String describe(EvalSettings s, Mode mode) {
     ModeSettings ms = s.modeSettings().get(mode);
     StringBuilder b = new StringBuilder();
     if (mode != Mode.ONLINE) {
       b.append(ms.episodes()).append(" episodes of ").append(ms.policy());
       if (ms.policy().equals("noisy-oracle")) {
-        b.append(" (epsilon ").append(fmt(ms.epsilon())).append(')');
+        b.append(" (epsilon ").append(ms.epsilon()).append(')');
       }
       b.append(" data tagged ").append(ms.dataTag()).append("; ");
     }
     b.append("prompt ").append(ms.prompt()).append(", own steps tagged ").append(ms.tag());
     TemperatureSchedule t = s.temperatures().get(mode);
-    b.append("; temperature ").append(fmt(t.start())).append(" -> ").append(fmt(t.end()));
-    b.append(t.annealSteps() > 0 ? " over " + t.annealSteps() + " steps"
-        : " over " + t.annealEpisodes() + " episodes");
-    b.append(t.geometric() ? " (geometric)" : "");
+    b.append("; temperature ").append(t.start()).append(" -> ").append(t.end()).append(" over ")
+        .append(t.annealSteps() > 0 ? t.annealSteps() + " steps" : t.annealEpisodes() + " episodes")
+        .append(t.geometric() ? " (geometric)" : "");
     ContextPin pin = s.pins().get(mode);
     if (pin.pins()) {
-      b.append("; pinned in up to ").append(fmt(pin.share())).append(" of the context: ")
-          .append(mode == Mode.ONLINE ? "" : "the data")
-          .append(mode != Mode.ONLINE && pin.ownEpisodes() > 0 ? " and " : "")
-          .append(pin.ownEpisodes() > 0 ? "the agent's first " + pin.ownEpisodes() + " episodes"
-              : "");
+      List<String> pinned = new ArrayList<>();
+      if (mode != Mode.ONLINE) {
+        pinned.add("the data");
+      }
+      if (pin.ownEpisodes() > 0) {
+        pinned.add("the agent's first " + pin.ownEpisodes() + " episodes");
+      }
+      b.append("; pinned in up to ").append(pin.share()).append(" of the context: ")
+          .append(String.join(" and ", pinned));
     }
     return b.toString();
   }
@@ -67,9 +75,5 @@ final class ModeProtocol {
     m.put("pin_share", pin.share());
     m.put("pin_own_episodes", pin.ownEpisodes());
     return m;
-  }
-
-  private static String fmt(double x) {
-    return Double.toString(x);
   }
 }
