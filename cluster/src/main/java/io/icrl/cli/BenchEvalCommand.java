@@ -105,7 +105,7 @@ final class BenchEvalCommand implements Callable<Integer> {
     System.out.println("model: " + model.describe() + ", context " + s.model().context()
         + " steps");
     System.out.printf("%-12s %-8s %14s%n", "agent", "context", "steps/s");
-    AgentFactory inContext = new InContextAgentFactory(model, s.temperatures(), s.pins());
+    AgentFactory inContext = new InContextAgentFactory(model, s.temperatures(), s.contextPolicies());
     int modelSteps = Math.min(steps, 2000);
     Devices.configureThreads(s.model().intraOpThreads(1));
     AgentThroughput.stepsPerSecond(inContext, bench, 0, Math.min(modelSteps, 200), 0); // warm-up

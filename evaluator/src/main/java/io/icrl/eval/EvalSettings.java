@@ -3,7 +3,7 @@ package io.icrl.eval;
 import com.typesafe.config.Config;
 import io.icrl.core.InvalidInputException;
 import io.icrl.core.Settings;
-import io.icrl.eval.agent.ContextPin;
+import io.icrl.eval.agent.ContextPolicy;
 import io.icrl.eval.agent.RewardShaping;
 import io.icrl.eval.agent.TemperatureSchedule;
 import io.icrl.eval.baseline.Baselines;
@@ -117,11 +117,11 @@ public record EvalSettings(int episodes, int seeds, long rootSeed, int threads, 
     return Map.copyOf(out);
   }
 
-  /** Per mode, what the in-context agent pins in its model's context. */
-  public Map<Mode, ContextPin> pins() {
-    Map<Mode, ContextPin> out = new EnumMap<>(Mode.class);
+  /** Per mode, what the in-context agent keeps in its model's context when it is full. */
+  public Map<Mode, ContextPolicy> contextPolicies() {
+    Map<Mode, ContextPolicy> out = new EnumMap<>(Mode.class);
     for (Mode m : Mode.values()) {
-      out.put(m, modeSettings.get(m).pin());
+      out.put(m, modeSettings.get(m).context());
     }
     return Map.copyOf(out);
   }

@@ -3,7 +3,7 @@ package io.icrl.eval;
 import com.typesafe.config.Config;
 import io.icrl.core.InvalidInputException;
 import io.icrl.core.Settings;
-import io.icrl.eval.agent.ContextPin;
+import io.icrl.eval.agent.ContextPolicy;
 import io.icrl.synth.format.Tag;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -23,15 +23,18 @@ import java.util.OptionalDouble;
  *     null}) keeps it
  * @param temperatureEnd the in-context model's annealed temperature in this mode, replacing
  *     {@code icrl.eval.temperature.end}; empty (setting {@code temperature-end = null}) keeps it
- * @param pin what the in-context agent keeps at the start of its model's context when it is full
- *     ({@code pin-data}: the largest share of the context for the mode's context data and the
- *     agent's first {@code pin-episodes} own episodes; the agent's later oldest episodes are
- *     dropped instead); share 0 lets everything scroll out alike
+ * @param context what the in-context agent keeps in its model's context when it is full ({@code
+ *     pin-data}: the largest share of the context for the mode's context data and the agent's
+ *     first {@code pin-episodes} own episodes, kept at its start; {@code drop}: which of the
+ *     agent's other episodes go first, {@code oldest} or {@code lowest-return}); share 0 pins
+ *     nothing
  */
 public record ModeSettings(int episodes, String policy, double epsilon, Tag dataTag, Tag prompt,
-    Tag tag, OptionalDouble temperatureStart, OptionalDouble temperatureEnd, ContextPin pin) {
+    Tag tag, OptionalDouble temperatureStart, OptionalDouble temperatureEnd, ContextPolicy context) {
   /** Behavior policies context data can come from. */
   public static final List<String> POLICIES = List.of("optimal", "noisy-oracle", "random");
+  /** What a full context drops first of the agent's own episodes. */
+  public static final List<String> DROPS = List.of("oldest", "lowest-return");
 
   /** Reads the settings of {@code mode} under {@code root} (e.g. {@code icrl.eval}). */
   public static ModeSettings fromConfig(Config c, String root, Mode mode) {
@@ -40,16 +43,16 @@ public record ModeSettings(int episodes, String policy, double epsilon, Tag data
     Tag own = tag(c, p + ".tag");
     OptionalDouble start = optionalTemperature(c, p + ".temperature-start");
     OptionalDouble end = optionalTemperature(c, p + ".temperature-end");
-    ContextPin pin = pin(c, p);
+    ContextPolicy context = context(c, p);
     if (mode == Mode.ONLINE) {
-      return new ModeSettings(0, "none", 0, Tag.UNK, prompt, own, start, end, pin);
+      return new ModeSettings(0, "none", 0, Tag.UNK, prompt, own, start, end, context);
     }
     return new ModeSettings(Settings.positiveInt(c, p + ".episodes"),
         Settings.oneOf(c, p + ".policy", POLICIES), Settings.probability(c, p + ".epsilon"),
-        tag(c, p + ".data-tag"), prompt, own, start, end, pin);
+        tag(c, p + ".data-tag"), prompt, own, start, end, context);
   }
 
-  private static ContextPin pin(Config c, String p) {
+  private static ContextPolicy context(Config c, String p) {
     double share = Settings.probability(c, p + ".pin-data");
     if (share >= 1) {
       throw new InvalidInputException("setting " + p + ".pin-data = " + share
@@ -60,7 +63,8 @@ public record ModeSettings(int episodes, String policy, double epsilon, Tag data
       throw new InvalidInputException("setting " + p + ".pin-episodes = " + own
           + ": pins nothing while " + p + ".pin-data = 0; give the pinned rows a share");
     }
-    return new ContextPin(share, own);
+    boolean lowestReturnFirst = Settings.oneOf(c, p + ".drop", DROPS).equals("lowest-return");
+    return new ContextPolicy(share, own, lowestReturnFirst);
   }
 
   private static OptionalDouble optionalTemperature(Config c, String path) {

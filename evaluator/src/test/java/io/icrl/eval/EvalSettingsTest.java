@@ -1,6 +1,7 @@
 package io.icrl.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,14 +140,17 @@ class EvalSettingsTest {
     assertEquals(0.1, s.temperatures().get(Mode.IMITATION).start(), 0);
     assertEquals(s.temperature().end(), s.temperatures().get(Mode.IMITATION).end(), 0);
     assertEquals(s.temperature().start(), s.temperatures().get(Mode.OFFLINE).start(), 0);
-    assertEquals(0.5, s.pins().get(Mode.IMITATION).share(), 0);
-    assertEquals(0, s.pins().get(Mode.IMITATION).ownEpisodes());
-    assertEquals(0.0, s.pins().get(Mode.OFFLINE).share(), 0);
-    assertEquals(0.0, s.pins().get(Mode.ONLINE).share(), 0);
+    assertEquals(0.5, s.contextPolicies().get(Mode.IMITATION).share(), 0);
+    assertEquals(0, s.contextPolicies().get(Mode.IMITATION).ownEpisodes());
+    assertEquals(0.0, s.contextPolicies().get(Mode.OFFLINE).share(), 0);
+    assertEquals(0.0, s.contextPolicies().get(Mode.ONLINE).share(), 0);
+    assertFalse(s.contextPolicies().get(Mode.ONLINE).lowestReturnFirst());
     EvalSettings online = TestSettings.with("icrl.eval.online.pin-data=0.3",
-        "icrl.eval.online.pin-episodes=1");
-    assertEquals(new io.icrl.eval.agent.ContextPin(0.3, 1), online.pins().get(Mode.ONLINE));
+        "icrl.eval.online.pin-episodes=1", "icrl.eval.online.drop=lowest-return");
+    assertEquals(new io.icrl.eval.agent.ContextPolicy(0.3, 1, true),
+        online.contextPolicies().get(Mode.ONLINE));
     for (String bad : List.of("icrl.eval.offline.pin-data=1", "icrl.eval.offline.pin-data=-0.1",
+        "icrl.eval.online.drop=worst",
         "icrl.eval.offline.temperature-start=-1", "icrl.eval.online.pin-episodes=2",
         "icrl.eval.imitation.pin-episodes=-1")) {
       String key = bad.substring(0, bad.indexOf('='));

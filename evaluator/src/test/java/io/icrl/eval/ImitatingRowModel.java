@@ -29,6 +29,7 @@ public final class ImitatingRowModel implements RowModel {
   private Tag openTag;
   private int resets;
   private boolean closed;
+  private boolean lowestReturnFirst;
 
   public ImitatingRowModel(int maxStates, int maxActions) {
     this.maxStates = maxStates;
@@ -100,6 +101,17 @@ public final class ImitatingRowModel implements RowModel {
   public int pinContext(double fraction) {
     pinnedRows.add(rows.size());
     return rows.size();
+  }
+
+  /** Keeps every row anyway; records the choice. */
+  @Override
+  public void dropLowestReturnFirst(boolean on) {
+    lowestReturnFirst = on;
+  }
+
+  /** What the agent chose for the current run ({@link #dropLowestReturnFirst}). */
+  public boolean dropsLowestReturnFirst() {
+    return lowestReturnFirst;
   }
 
   /** Rows fed at each pin of the current run. */

@@ -135,6 +135,11 @@ public final class CheckpointRowModel implements RowModel {
   }
 
   @Override
+  public void dropLowestReturnFirst(boolean on) {
+    policy.dropLowestReturnFirst(on);
+  }
+
+  @Override
   public int rowsInContext() {
     return policy.length();
   }

@@ -17,14 +17,15 @@ import java.util.SplittableRandom;
  * temperature of the current episode; the action and its (shaped) reward complete the row; the
  * end of an episode adds a boundary row (final observation, no action, prompt and tag UNK, as in
  * training data). The context is kept across episodes; a mode may pin its context data, and the
- * agent's own first episodes, in it ({@link ContextPin}, {@link RowModel#pinContext}) so that the
- * agent's later oldest episodes scroll out first.
+ * agent's own first episodes, in it ({@link ContextPolicy}, {@link RowModel#pinContext}) so that the
+ * agent's later oldest episodes scroll out first, and may have the agent's episodes of lowest
+ * return dropped first instead ({@link RowModel#dropLowestReturnFirst}).
  */
 public final class InContextAgent implements EvalAgent {
   private final RowModel model;
   private final Map<Mode, TemperatureSchedule> temperatures;
-  private final Map<Mode, ContextPin> pins;
-  private ContextPin pin;
+  private final Map<Mode, ContextPolicy> contexts;
+  private ContextPolicy pin;
   private TemperatureSchedule temperature;
   /** Whether the mode's context data is complete (the agent has acted). */
   private boolean playing;
@@ -39,12 +40,12 @@ public final class InContextAgent implements EvalAgent {
   private int lastAction = -1;
 
   /**
-   * An agent driving {@code model} at the temperature schedule of each run's mode, pinning in its
-   * context what the mode's {@link ContextPin} says (modes not in {@code pins}: nothing); the
-   * agent owns the model and closes it at {@link #end()}.
+   * An agent driving {@code model} at the temperature schedule of each run's mode, keeping in its
+   * context what the mode's {@link ContextPolicy} says (modes not in {@code contexts}: {@link
+   * ContextPolicy#NONE}); the agent owns the model and closes it at {@link #end()}.
    */
   public InContextAgent(RowModel model, Map<Mode, TemperatureSchedule> temperatures,
-      Map<Mode, ContextPin> pins) {
+      Map<Mode, ContextPolicy> contexts) {
     for (Mode m : Mode.values()) {
       if (!temperatures.containsKey(m)) {
         throw new IllegalArgumentException("no temperature schedule for mode " + m.id());
@@ -52,7 +53,7 @@ public final class InContextAgent implements EvalAgent {
     }
     this.model = model;
     this.temperatures = Map.copyOf(temperatures);
-    this.pins = Map.copyOf(pins);
+    this.contexts = Map.copyOf(contexts);
   }
 
   /** An agent driving {@code model} at the temperature schedule of each run's mode, no pinning. */
@@ -92,8 +93,9 @@ public final class InContextAgent implements EvalAgent {
     this.stepsAtEpisodeStart = 0;
     this.lastAction = -1;
     this.playing = false;
-    this.pin = pins.getOrDefault(r.mode(), ContextPin.NONE);
+    this.pin = contexts.getOrDefault(r.mode(), ContextPolicy.NONE);
     model.reset(t.states(), t.actions(), r.rng());
+    model.dropLowestReturnFirst(pin.lowestReturnFirst());
   }
 
   @Override

@@ -14,14 +14,14 @@ public final class InContextAgentFactory implements AgentFactory {
 
   private final RowModelSource source;
   private final Map<Mode, TemperatureSchedule> temperatures;
-  private final Map<Mode, ContextPin> pins;
+  private final Map<Mode, ContextPolicy> pins;
 
   /**
    * Agents sampling at the temperature schedule of each run's mode and pinning in their context
-   * what its {@link ContextPin} says (see {@link InContextAgent}).
+   * what its {@link ContextPolicy} says (see {@link InContextAgent}).
    */
   public InContextAgentFactory(RowModelSource source, Map<Mode, TemperatureSchedule> temperatures,
-      Map<Mode, ContextPin> pins) {
+      Map<Mode, ContextPolicy> pins) {
     this.source = source;
     this.temperatures = Map.copyOf(temperatures);
     this.pins = Map.copyOf(pins);

@@ -65,6 +65,14 @@ public interface RowModel extends AutoCloseable {
    */
   int pinContext(double fraction);
 
+  /**
+   * Chooses which rows a full context drops after the pinned ones, for the run begun by the last
+   * {@link #reset}: with {@code on}, whole complete episodes of the lowest return (the sum of their
+   * rewards) first, the episode being played never; otherwise the oldest rows. A model without a
+   * bounded context keeps every row anyway.
+   */
+  void dropLowestReturnFirst(boolean on);
+
   /** Number of rows currently held in context (after the learner's overflow policy). */
   int rowsInContext();
 

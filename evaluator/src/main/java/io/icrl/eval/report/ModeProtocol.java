@@ -3,7 +3,7 @@ package io.icrl.eval.report;
 import io.icrl.eval.EvalSettings;
 import io.icrl.eval.Mode;
 import io.icrl.eval.ModeSettings;
-import io.icrl.eval.agent.ContextPin;
+import io.icrl.eval.agent.ContextPolicy;
 import io.icrl.eval.agent.TemperatureSchedule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * How a mode fed and ran the in-context model in a sweep (context data, prompt and tags, sampling
- * temperature, pinned context), for the outputs, so a report says which protocol made its numbers.
+ * temperature, what its context keeps), for the outputs, so a report says which protocol made its numbers.
  */
 final class ModeProtocol {
   private ModeProtocol() {}
@@ -36,7 +36,7 @@ final class ModeProtocol {
     b.append("; temperature ").append(t.start()).append(" -> ").append(t.end()).append(" over ")
         .append(t.annealSteps() > 0 ? t.annealSteps() + " steps" : t.annealEpisodes() + " episodes")
         .append(t.geometric() ? " (geometric)" : "");
-    ContextPin pin = s.pins().get(mode);
+    ContextPolicy pin = s.contextPolicies().get(mode);
     if (pin.pins()) {
       List<String> pinned = new ArrayList<>();
       if (mode != Mode.ONLINE) {
@@ -47,6 +47,9 @@ final class ModeProtocol {
       }
       b.append("; pinned in up to ").append(pin.share()).append(" of the context: ")
           .append(String.join(" and ", pinned));
+    }
+    if (pin.lowestReturnFirst()) {
+      b.append("; a full context drops the agent's episodes of lowest return first");
     }
     return b.toString();
   }
@@ -71,9 +74,10 @@ final class ModeProtocol {
     temperature.put("anneal_steps", t.annealSteps());
     temperature.put("shape", t.geometric() ? "geometric" : "linear");
     m.put("temperature", temperature);
-    ContextPin pin = s.pins().get(mode);
+    ContextPolicy pin = s.contextPolicies().get(mode);
     m.put("pin_share", pin.share());
     m.put("pin_own_episodes", pin.ownEpisodes());
+    m.put("drop", pin.lowestReturnFirst() ? "lowest-return" : "oldest");
     return m;
   }
 }

@@ -58,7 +58,7 @@ public final class Sweep {
     }
     Map<String, AgentFactory> factories = new LinkedHashMap<>();
     request.model().ifPresent(m -> factories.put(InContextAgentFactory.NAME,
-        new InContextAgentFactory(m, s.temperatures(), s.pins())));
+        new InContextAgentFactory(m, s.temperatures(), s.contextPolicies())));
     for (String name : s.agents()) {
       factories.put(name, Baselines.factory(name, s.qLearning(), s.ucbQ(), s.modelBased()));
     }

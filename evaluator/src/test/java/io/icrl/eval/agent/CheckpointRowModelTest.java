@@ -262,7 +262,7 @@ class CheckpointRowModelTest {
     PreparedTask task = PreparedTask.prepare(TASKS.make(taskId), s.references(), s.rootSeed());
     ModelConfig cfg = source.config();
     try (CheckpointRowModel model = source.open(new InferSettings(96, 0.75))) {
-      InContextAgent agent = new InContextAgent(model, s.temperatures(), s.pins());
+      InContextAgent agent = new InContextAgent(model, s.temperatures(), s.contextPolicies());
       TrainingRows rows = play(agent, task, Mode.IMITATION, s, RewardShaping.NONE, 23);
       int pinned = model.policy().pinned();
       int demoRows = new CellRunner(s).contextData(task, Mode.IMITATION, 0).stream()

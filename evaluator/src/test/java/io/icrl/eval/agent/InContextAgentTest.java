@@ -241,7 +241,7 @@ class InContextAgentTest {
     ImitatingRowModel model = new ImitatingRowModel(16, 4);
     InContextAgent agent = new InContextAgent(model,
         InContextAgent.everyMode(TemperatureSchedule.constant(0)), java.util.Map.of(
-            Mode.IMITATION, ContextPin.data(0.5), Mode.ONLINE, new ContextPin(0.3, 1)));
+            Mode.IMITATION, ContextPolicy.data(0.5), Mode.ONLINE, new ContextPolicy(0.3, 1, true)));
     for (Mode mode : new Mode[] {Mode.IMITATION, Mode.OFFLINE}) {
       agent.begin(new AgentRun(lake.info(), mode, 5, new SplittableRandom(3), Tag.OPT3, Tag.UNK,
           RewardShaping.NONE));
@@ -257,10 +257,12 @@ class InContextAgentTest {
       // imitation pins its data (and only once); offline, with no share set, pins nothing
       assertEquals(mode == Mode.IMITATION ? List.of(dataRows) : List.of(), model.pinnedRows(),
           mode.id());
+      assertFalse(model.dropsLowestReturnFirst(), mode.id());
     }
     // online pins its own first episode once it has ended
     agent.begin(new AgentRun(lake.info(), Mode.ONLINE, 5, new SplittableRandom(3), Tag.OPT3,
         Tag.UNK, RewardShaping.NONE));
+    assertTrue(model.dropsLowestReturnFirst(), "online drops its lowest-return episodes first");
     agent.act(0);
     agent.observe(0, 1, false, false);
     agent.act(1);
@@ -270,7 +272,7 @@ class InContextAgentTest {
     agent.act(0);
     agent.observe(0, 15, true, false);
     assertEquals(List.of(3), model.pinnedRows(), "pinned once");
-    assertThrows(IllegalArgumentException.class, () -> ContextPin.data(1.0));
-    assertThrows(IllegalArgumentException.class, () -> new ContextPin(0.5, -1));
+    assertThrows(IllegalArgumentException.class, () -> ContextPolicy.data(1.0));
+    assertThrows(IllegalArgumentException.class, () -> new ContextPolicy(0.5, -1, false));
   }
 }

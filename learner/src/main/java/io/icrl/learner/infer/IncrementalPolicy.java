@@ -4,6 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import io.icrl.learner.model.KvCache;
 import io.icrl.learner.model.LearnerModel;
 import io.icrl.learner.model.ModelConfig;
@@ -30,6 +33,9 @@ import io.icrl.learner.model.SymbolPermutation;
  * A caller may {@link #pin} the steps fed so far (say, demonstrations): they then stay at the
  * start of the context and only whole episodes after them are dropped, until an episode after
  * them no longer fits beside them, when the pin is released and the policy above applies.
+ * With {@link #dropLowestReturnFirst} on, a full context drops instead the complete episodes after
+ * the pinned steps whose return is lowest (the episode being played always stays, the kept ones
+ * keep their order); when even dropping all of them would not make room, the policy above applies.
  *
  * <p>Not thread-safe; use one instance per concurrently evaluated run.
  */
@@ -51,6 +57,8 @@ public final class IncrementalPolicy implements AutoCloseable {
   private int pinned;
   /** The state of the previous step (its transition goes into the next token), -1 if none. */
   private int lastState = -1;
+  /** Whether a full context drops the complete episodes of lowest return first (not the oldest). */
+  private boolean lowestReturnFirst;
 
   public IncrementalPolicy(LearnerModel model, InferSettings settings) {
     this.model = model;
@@ -101,6 +109,20 @@ public final class IncrementalPolicy implements AutoCloseable {
     return pinned;
   }
 
+  /**
+   * Chooses what a full context drops: with {@code on}, the complete episodes after the pinned
+   * steps whose return (the sum of their rewards) is lowest, ties broken by age; otherwise (the
+   * default) the oldest. Kept across {@link #reset}.
+   */
+  public void dropLowestReturnFirst(boolean on) {
+    this.lowestReturnFirst = on;
+  }
+
+  /** Whether a full context drops the complete episodes of lowest return first. */
+  public boolean dropsLowestReturnFirst() {
+    return lowestReturnFirst;
+  }
+
   /** Steps pinned at the start of the context (0 when nothing is pinned). */
   public int pinned() {
     return pinned;
@@ -137,7 +159,7 @@ public final class IncrementalPolicy implements AutoCloseable {
     if (perm == null) {
       throw new IllegalStateException("call reset(permutation) before the first step");
     }
-    if (length == capacity) {
+    if (length == capacity && !(lowestReturnFirst && dropLowestReturn(keep))) {
       dropOldest(keep);
     }
     StepEncoding.encodeStep(cfg, perm, state, prompt, lastState, prevAction, prevReward, prevTag,
@@ -254,6 +276,78 @@ public final class IncrementalPolicy implements AutoCloseable {
       from = length - target; // one episode longer than what is kept: drop its oldest steps
     }
     cut(0, from);
+    markContextStart();
+  }
+
+  /**
+   * Drops the complete episodes after the pinned steps with the lowest returns until at most {@code
+   * target} steps remain; the episode being played (from the last episode start) is never dropped.
+   * The first episode after the pinned steps may be partial (its start was dropped before).
+   *
+   * @return false, with nothing dropped, when dropping every complete episode would not be enough
+   */
+  private boolean dropLowestReturn(int target) {
+    List<int[]> episodes = new ArrayList<>(); // {from, to} in context order
+    int from = pinned;
+    for (int i = pinned + 1; i < length; i++) {
+      if (startsEpisode(history.flag[i])) {
+        episodes.add(new int[] {from, i});
+        from = i;
+      }
+    }
+    int current = from;
+    int excess = length - target;
+    if (current - pinned < excess) {
+      return false;
+    }
+    double[] returns = new double[episodes.size()];
+    for (int e = 0; e < returns.length; e++) {
+      for (int i = episodes.get(e)[0]; i < episodes.get(e)[1]; i++) {
+        returns[e] += StepEncoding.rewardOfFeature(history.prevReward[i]);
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int e = 0; e < returns.length; e++) {
+      order.add(e);
+    }
+    order.sort(Comparator.<Integer>comparingDouble(e -> returns[e]).thenComparingInt(e -> e));
+    boolean[] dropped = new boolean[returns.length];
+    int removed = 0;
+    for (int e : order) {
+      if (removed >= excess) {
+        break;
+      }
+      dropped[e] = true;
+      removed += episodes.get(e)[1] - episodes.get(e)[0];
+    }
+    int to = pinned;
+    for (int e = 0; e < returns.length; e++) {
+      if (!dropped[e]) {
+        to = moveSteps(episodes.get(e)[0], episodes.get(e)[1], to);
+      }
+    }
+    int end = moveSteps(current, length, to);
+    boolean startChanged = pinned == 0 && dropped[0];
+    length = end;
+    cache.clear();
+    cached = 0;
+    drops++;
+    if (startChanged) {
+      markContextStart();
+    }
+    return true;
+  }
+
+  /** Copies steps {@code [from, to)} to start at {@code dest} (not after {@code from}). */
+  private int moveSteps(int from, int to, int dest) {
+    for (int i = from; i < to; i++) {
+      history.copyToken(history, i, dest++);
+    }
+    return dest;
+  }
+
+  /** Makes step 0 a context start, as the first step of a training window. */
+  private void markContextStart() {
     history.prevAction[0] = cfg.actionVocab();
     history.prevState[0] = cfg.stateVocab();
     history.prevReward[0] = 0f;

@@ -244,4 +244,119 @@ class IncrementalPolicyTest {
       assertEquals(0, p.pinned());
     }
   }
+
+  /**
+   * A sequence of 8-row episodes (7 action rows, then a boundary row) on a 6-state, 3-action task;
+   * episode e earns {@code returns[e]} on its first action; {@code tail} rows of one more episode.
+   */
+  static StepWindow episodes(double[] returns, int tail, long seed) {
+    int n = returns.length * 8 + tail;
+    StepWindow w = new StepWindow(n);
+    SplittableRandom rng = new SplittableRandom(seed);
+    w.length = n;
+    w.states = 6;
+    w.actions = 3;
+    for (int i = 0; i < n; i++) {
+      int e = i / 8;
+      boolean boundary = i % 8 == 7 && e < returns.length;
+      w.state[i] = rng.nextInt(6);
+      w.action[i] = boundary ? -1 : rng.nextInt(3);
+      w.reward[i] = i % 8 == 0 && e < returns.length ? (float) returns[e] : 0f;
+      w.terminated[i] = boundary;
+      w.tag[i] = (byte) (boundary ? 7 : 0);
+    }
+    return w;
+  }
+
+  @Test
+  void aFullContextCanDropTheEpisodesOfLowestReturnFirst() {
+    ModelConfig cfg = TestModels.tinyConfig();
+    double[] returns = {3, -2, 5, 1, 4, 0, 2};
+    StepWindow w = episodes(returns, 1, 14);
+    try (LearnerModel model = TestModels.model(cfg, 5);
+        IncrementalPolicy p = new IncrementalPolicy(model, new InferSettings(40, 0.75))) {
+      p.dropLowestReturnFirst(true);
+      p.reset(permutation(w, cfg, 11));
+      assertTrue(p.dropsLowestReturnFirst(), "the choice survives reset");
+      // full at the 41st row: episodes 1 (-2) and 3 (1) go, 0, 2 and 4 (being played) stay;
+      // full again at the 57th: 5 (0) and 0 (3) go, the context start moving to episode 2
+      feedChecked(p, w, 0, w.length, 40);
+      assertEquals(2, p.drops());
+      StepWindow want = new StepWindow(25);
+      int at = 0;
+      for (int e : new int[] {2, 4, 6}) {
+        at = copyRows(w, e * 8, e * 8 + 8, want, at);
+      }
+      copyRows(w, 56, 57, want, at);
+      want.length = 25;
+      StepTokens expected = new StepTokens(1, 25);
+      SymbolPermutation perm = p.permutation();
+      StepEncoding.encodeWindow(cfg, perm, want, expected, 0);
+      StepTokens got = p.tokens();
+      assertArrayEquals(expected.state, got.state);
+      assertArrayEquals(expected.prevAction, got.prevAction);
+      assertArrayEquals(expected.prevState, got.prevState);
+      assertArrayEquals(expected.flag, got.flag);
+      assertArrayEquals(expected.prevReward, got.prevReward, 0f);
+    }
+  }
+
+  @Test
+  void droppingByReturnKeepsPinnedStepsAndFallsBackToTheOldestWhenNoEpisodeIsComplete() {
+    ModelConfig cfg = TestModels.tinyConfig();
+    StepWindow w = episodes(new double[] {-5, 9, -1, 2, 6}, 0, 15);
+    try (LearnerModel model = TestModels.model(cfg, 5);
+        IncrementalPolicy p = new IncrementalPolicy(model, new InferSettings(32, 0.75))) {
+      p.dropLowestReturnFirst(true);
+      p.reset(permutation(w, cfg, 12));
+      for (int i = 0; i < 8; i++) {
+        push(p, w, i);
+      }
+      assertEquals(8, p.pin(8));
+      StepTokens pinned = p.tokens();
+      // full at row 32: after the pinned episode 0 (-5, never dropped), episodes 1 (9) and 2 (-1)
+      // are complete and 3 is being played; dropping episode 2 leaves 24 steps
+      feedChecked(p, w, 8, 40, 32);
+      assertEquals(1, p.drops());
+      assertEquals(8, p.pinned());
+      StepTokens got = p.tokens();
+      SymbolPermutation perm = p.permutation();
+      for (int i = 0; i < 8; i++) {
+        assertEquals(pinned.state[i], got.state[i], "pinned token " + i);
+        assertEquals(pinned.flag[i], got.flag[i], "pinned token " + i);
+      }
+      for (int i = 0; i < 8; i++) {
+        assertEquals(perm.state(w.state[8 + i]), got.state[8 + i], "episode 1, row " + i);
+        assertEquals(perm.state(w.state[24 + i]), got.state[16 + i], "episode 3, row " + i);
+      }
+      // with no complete episode to drop, an episode too long for the context falls back to
+      // dropping its oldest steps
+      StepWindow one = episodes(new double[] {}, 40, 16);
+      p.reset(permutation(one, cfg, 13));
+      long before = p.drops();
+      feedChecked(p, one, 0, 40, 32);
+      assertEquals(before + 1, p.drops());
+      assertEquals(32, p.length(), "cut to 24 steps at row 32, then 8 more");
+      assertEquals(perm(p, one.state[8]), p.tokens().state[0], "the oldest 8 steps went");
+      assertEquals(StepEncoding.FLAG_CONTEXT_START, p.tokens().flag[0]);
+    }
+  }
+
+  static int perm(IncrementalPolicy p, int state) {
+    return p.permutation().state(state);
+  }
+
+  /** Copies rows [from, to) of {@code src} to {@code dst} from row {@code at}; the next free row. */
+  static int copyRows(StepWindow src, int from, int to, StepWindow dst, int at) {
+    for (int i = from; i < to; i++, at++) {
+      dst.state[at] = src.state[i];
+      dst.action[at] = src.action[i];
+      dst.reward[at] = src.reward[i];
+      dst.prompt[at] = src.prompt[i];
+      dst.tag[at] = src.tag[i];
+      dst.terminated[at] = src.terminated[i];
+      dst.truncated[at] = src.truncated[i];
+    }
+    return at;
+  }
 }
