@@ -36,7 +36,7 @@ public record LearnerSettings(String preset, long seed, String device, String pr
         r.positiveInt("model.d-model"), r.positiveInt("model.heads"),
         r.positiveInt("model.mlp-hidden"), Settings.positiveInt(c, m + "state-vocab"),
         Settings.positiveInt(c, m + "action-vocab"), Settings.positiveInt(c, m + "prompt-vocab"),
-        Settings.positiveInt(c, m + "reward-hidden"));
+        Settings.positiveInt(c, m + "reward-hidden"), Settings.bool(c, m + "return-feature"));
     String t = NS + ".train.";
     TrainSettings train = new TrainSettings(r.positiveInt("train.window"),
         r.positiveInt("train.batch"), r.positiveInt("train.steps"), r.positive("train.lr"),

@@ -57,6 +57,8 @@ public final class IncrementalPolicy implements AutoCloseable {
   private int pinned;
   /** The state of the previous step (its transition goes into the next token), -1 if none. */
   private int lastState = -1;
+  /** The return of the episode being fed so far (see {@link StepTokens#returnSoFar}). */
+  private double episodeReturn;
   /** Whether a full context drops the complete episodes of lowest return first (not the oldest). */
   private boolean lowestReturnFirst;
 
@@ -78,6 +80,7 @@ public final class IncrementalPolicy implements AutoCloseable {
     this.perm = permutation;
     this.length = 0;
     this.lastState = -1;
+    this.episodeReturn = 0;
     this.cached = 0;
     this.pinned = 0;
     cache.clear();
@@ -162,8 +165,9 @@ public final class IncrementalPolicy implements AutoCloseable {
     if (length == capacity && !(lowestReturnFirst && dropLowestReturn(keep))) {
       dropOldest(keep);
     }
+    episodeReturn = flag == StepEncoding.FLAG_CONTINUE ? episodeReturn + prevReward : 0;
     StepEncoding.encodeStep(cfg, perm, state, prompt, lastState, prevAction, prevReward, prevTag,
-        flag, history, length);
+        flag, episodeReturn, history, length);
     lastState = state;
     length++;
   }
@@ -346,13 +350,26 @@ public final class IncrementalPolicy implements AutoCloseable {
     return dest;
   }
 
-  /** Makes step 0 a context start, as the first step of a training window. */
+  /**
+   * Makes step 0 a context start, as the first step of a training window: its episode's return so
+   * far is counted again from it, up to the next episode start (the running return too, if the
+   * context holds no other episode).
+   */
   private void markContextStart() {
     history.prevAction[0] = cfg.actionVocab();
     history.prevState[0] = cfg.stateVocab();
     history.prevReward[0] = 0f;
     history.prevTag[0] = StepEncoding.NO_TAG;
     history.flag[0] = StepEncoding.FLAG_CONTEXT_START;
+    double g = 0;
+    int i = 0;
+    for (; i < length && (i == 0 || !startsEpisode(history.flag[i])); i++) {
+      g += StepEncoding.rewardOfFeature(history.prevReward[i]);
+      history.returnSoFar[i] = StepEncoding.rewardFeature(g);
+    }
+    if (i == length) {
+      episodeReturn = g;
+    }
   }
 
   /** Removes steps {@code [from, to)}; the kept steps are re-encoded with the next step. */

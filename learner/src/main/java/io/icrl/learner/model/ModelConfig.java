@@ -15,10 +15,12 @@ import java.util.Map;
  * @param stateVocab state symbols (a task's states are permuted into this range)
  * @param actionVocab action symbols (a task's actions are permuted into this range)
  * @param promptVocab prompt codes (the {@code prompt} column must be below this)
- * @param rewardHidden hidden width of the small MLP that embeds a scalar reward
+ * @param rewardHidden hidden width of the small MLPs that embed a scalar reward (and return)
+ * @param returnFeature whether each token also carries the return of its episode so far ({@link
+ *     StepTokens#returnSoFar}), embedded by a second small MLP
  */
 public record ModelConfig(int layers, int dModel, int heads, int mlpHidden, int stateVocab,
-    int actionVocab, int promptVocab, int rewardHidden) {
+    int actionVocab, int promptVocab, int rewardHidden, boolean returnFeature) {
 
   public ModelConfig {
     positive("layers", layers);
@@ -51,15 +53,24 @@ public record ModelConfig(int layers, int dModel, int heads, int mlpHidden, int 
     m.put("action-vocab", actionVocab);
     m.put("prompt-vocab", promptVocab);
     m.put("reward-hidden", rewardHidden);
+    m.put("return-feature", returnFeature);
     return m;
   }
 
-  /** Reads a config written by {@link #toMap()}; {@code where} names the source in errors. */
+  /**
+   * Reads a config written by {@link #toMap()}; {@code where} names the source in errors. A config
+   * without {@code return-feature} (written before it existed) has none.
+   */
   public static ModelConfig fromMap(Map<?, ?> m, String where) {
+    Object ret = m.get("return-feature");
+    if (ret != null && !(ret instanceof Boolean)) {
+      throw new InvalidInputException(where + ": model config 'return-feature' is not a boolean: "
+          + ret);
+    }
     return new ModelConfig(get(m, "layers", where), get(m, "d-model", where),
         get(m, "heads", where), get(m, "mlp-hidden", where), get(m, "state-vocab", where),
         get(m, "action-vocab", where), get(m, "prompt-vocab", where),
-        get(m, "reward-hidden", where));
+        get(m, "reward-hidden", where), Boolean.TRUE.equals(ret));
   }
 
   /** A one-line description of how this config differs from {@code other}, or "" if equal. */

@@ -9,7 +9,8 @@ import ai.djl.util.PairList;
 /**
  * Turns the fields of {@link StepTokens} into one vector per step: the sum of learned embeddings of
  * the state, prompt, previous action, previous tag and boundary flag, plus a small MLP of the
- * previous reward (a scalar, not an ID). Output (B, T, D).
+ * previous reward (a scalar, not an ID) and, with {@link ModelConfig#returnFeature}, another of the
+ * episode's return so far. Output (B, T, D).
  */
 public final class StepEmbedding extends SeededBlock {
   private final int dModel;
@@ -20,6 +21,8 @@ public final class StepEmbedding extends SeededBlock {
   private final IdEmbedding prevTag;
   private final IdEmbedding flag;
   private final Mlp reward;
+  /** The return-so-far MLP, or null without {@link ModelConfig#returnFeature}. */
+  private final Mlp returnSoFar;
 
   public StepEmbedding(ModelConfig cfg) {
     int d = cfg.dModel();
@@ -31,11 +34,14 @@ public final class StepEmbedding extends SeededBlock {
     this.prevTag = addChildBlock("prev_tag", new IdEmbedding(StepEncoding.TAG_VOCAB, d));
     this.flag = addChildBlock("flag", new IdEmbedding(StepEncoding.FLAGS, d));
     this.reward = addChildBlock("prev_reward", new Mlp(1, cfg.rewardHidden(), d, 0.02));
+    this.returnSoFar = cfg.returnFeature()
+        ? addChildBlock("return_so_far", new Mlp(1, cfg.rewardHidden(), d, 0.02)) : null;
   }
 
   /**
    * Inputs in the order of {@link StepTokens#toNDList}: state, prompt, prevAction, prevTag, flag
-   * (int, (B, T)), prevReward (float, (B, T, 1)) and prevState (int, (B, T)).
+   * (int, (B, T)), prevReward (float, (B, T, 1)), prevState (int, (B, T)) and returnSoFar (float,
+   * (B, T, 1)).
    */
   public NDArray apply(ParameterStore ps, NDList in, boolean training) {
     NDArray x = state.apply(ps, in.get(0), training);
@@ -44,7 +50,8 @@ public final class StepEmbedding extends SeededBlock {
     x = x.add(prevState.apply(ps, in.get(6), training));
     x = x.add(prevTag.apply(ps, in.get(3), training));
     x = x.add(flag.apply(ps, in.get(4), training));
-    return x.add(reward.apply(ps, in.get(5), training));
+    x = x.add(reward.apply(ps, in.get(5), training));
+    return returnSoFar == null ? x : x.add(returnSoFar.apply(ps, in.get(7), training));
   }
 
   @Override

@@ -45,10 +45,12 @@ public final class StepEncoding {
    * @param prevAction the previous row's task action, or -1 for none
    * @param prevTag the previous row's tag code, or -1 for none
    * @param flag one of the {@code FLAG_*} constants
+   * @param returnSoFar the sum of the rewards of this step's episode before it (0 at its first
+   *     step; counted from the context's start for an episode that began before it)
    */
   public static void encodeStep(ModelConfig cfg, SymbolPermutation perm, int state, int prompt,
-      int prevState, int prevAction, float prevReward, int prevTag, int flag, StepTokens out,
-      int index) {
+      int prevState, int prevAction, float prevReward, int prevTag, int flag, double returnSoFar,
+      StepTokens out, int index) {
     if (prompt < 0 || prompt >= cfg.promptVocab()) {
       throw new InvalidInputException("prompt code " + prompt + " out of the model's prompt"
           + " vocabulary [0, " + cfg.promptVocab() + ")");
@@ -69,6 +71,7 @@ public final class StepEncoding {
     out.prevReward[index] = none ? 0f : rewardFeature(prevReward);
     out.prevTag[index] = none || prevTag < 0 ? NO_TAG : prevTag;
     out.flag[index] = flag;
+    out.returnSoFar[index] = rewardFeature(returnSoFar);
   }
 
   /**
@@ -81,6 +84,7 @@ public final class StepEncoding {
       StepTokens out, int row) {
     int n = Math.min(out.steps, w.length);
     int base = row * out.steps;
+    double returnSoFar = 0;
     for (int i = 0; i < n; i++) {
       int prevState = -1;
       int prevAction = -1;
@@ -98,8 +102,9 @@ public final class StepEncoding {
         prevReward = w.reward[i - 1];
         prevTag = w.tag[i - 1];
       }
+      returnSoFar = flag == FLAG_CONTINUE ? returnSoFar + prevReward : 0;
       encodeStep(cfg, perm, w.state[i], w.prompt[i] & 0xff, prevState, prevAction, prevReward,
-          prevTag, flag, out, base + i);
+          prevTag, flag, returnSoFar, out, base + i);
     }
     for (int i = n; i < out.steps; i++) {
       out.state[base + i] = 0;
@@ -107,6 +112,7 @@ public final class StepEncoding {
       out.prevAction[base + i] = cfg.actionVocab();
       out.prevState[base + i] = cfg.stateVocab();
       out.prevReward[base + i] = 0f;
+      out.returnSoFar[base + i] = 0f;
       out.prevTag[base + i] = NO_TAG;
       out.flag[base + i] = FLAG_CONTINUE;
     }

@@ -31,6 +31,13 @@ public final class StepTokens {
   public final int[] flag;
   /** The previous row's reward as a feature ({@link StepEncoding#rewardFeature}), 0 for none. */
   public final float[] prevReward;
+  /**
+   * The return of the step's episode before the step (the sum of its rewards so far, counted from
+   * the context's start if the episode began before it) as a feature ({@link
+   * StepEncoding#rewardFeature}); 0 at an episode's first step. Read only by models with {@link
+   * ModelConfig#returnFeature}.
+   */
+  public final float[] returnSoFar;
 
   public StepTokens(int rows, int steps) {
     this.rows = rows;
@@ -43,6 +50,7 @@ public final class StepTokens {
     prevTag = new int[n];
     flag = new int[n];
     prevReward = new float[n];
+    returnSoFar = new float[n];
   }
 
   public int size() {
@@ -58,6 +66,7 @@ public final class StepTokens {
     prevTag[to] = src.prevTag[from];
     flag[to] = src.flag[from];
     prevReward[to] = src.prevReward[from];
+    returnSoFar[to] = src.returnSoFar[from];
   }
 
   /** Fills every token with padding (all fields zero; padded positions carry no loss). */
@@ -69,12 +78,14 @@ public final class StepTokens {
     Arrays.fill(prevTag, 0);
     Arrays.fill(flag, 0);
     Arrays.fill(prevReward, 0f);
+    Arrays.fill(returnSoFar, 0f);
   }
 
   /**
    * The first {@code steps} tokens of each row as NDArrays in {@code manager}: state, prompt,
-   * prevAction, prevTag, flag (int32, each (rows, steps)), prevReward (float32, (rows, steps, 1))
-   * and prevState (int32, (rows, steps)), the input order of {@link CausalTransformer}.
+   * prevAction, prevTag, flag (int32, each (rows, steps)), prevReward (float32, (rows, steps, 1)),
+   * prevState (int32, (rows, steps)) and returnSoFar (float32, (rows, steps, 1)), the input order
+   * of {@link CausalTransformer}.
    */
   public NDList toNDList(NDManager manager) {
     Shape s = new Shape(rows, steps);
@@ -85,7 +96,8 @@ public final class StepTokens {
         manager.create(prevTag, s),
         manager.create(flag, s),
         manager.create(prevReward, new Shape(rows, steps, 1)),
-        manager.create(prevState, s));
+        manager.create(prevState, s),
+        manager.create(returnSoFar, new Shape(rows, steps, 1)));
   }
 
   /** Tokens {@code [from, from + count)} of a single-row buffer as a (1, count) batch. */
@@ -98,6 +110,8 @@ public final class StepTokens {
         manager.create(Arrays.copyOfRange(prevTag, from, from + count), s),
         manager.create(Arrays.copyOfRange(flag, from, from + count), s),
         manager.create(Arrays.copyOfRange(prevReward, from, from + count), new Shape(1, count, 1)),
-        manager.create(Arrays.copyOfRange(prevState, from, from + count), s));
+        manager.create(Arrays.copyOfRange(prevState, from, from + count), s),
+        manager.create(Arrays.copyOfRange(returnSoFar, from, from + count),
+            new Shape(1, count, 1)));
   }
 }

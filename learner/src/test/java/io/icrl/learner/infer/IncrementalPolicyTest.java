@@ -9,11 +9,13 @@ import ai.djl.ndarray.NDManager;
 import io.icrl.learner.TestModels;
 import io.icrl.learner.data.InMemoryWindowSource;
 import io.icrl.learner.model.LearnerModel;
+import io.icrl.learner.model.ReturnFeatureTest;
 import io.icrl.learner.model.ModelConfig;
 import io.icrl.learner.model.StepEncoding;
 import io.icrl.learner.model.StepTokens;
 import io.icrl.learner.model.SymbolPermutation;
 import io.icrl.synth.format.StepWindow;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -358,5 +360,41 @@ class IncrementalPolicyTest {
       dst.truncated[at] = src.truncated[i];
     }
     return at;
+  }
+
+  @Test
+  void inferenceCountsTheReturnLikeTrainingAcrossDropsAndCutEpisodes() {
+    ModelConfig cfg = ReturnFeatureTest.withReturn();
+    // short episodes, then one longer than the kept context (cut mid-episode when it fills)
+    int n = 70;
+    int[] actions = new int[n];
+    float[] rewards = new float[n];
+    SplittableRandom rng = new SplittableRandom(3);
+    for (int i = 0; i < n; i++) {
+      actions[i] = i < 24 && i % 6 == 5 ? -1 : rng.nextInt(3);
+      rewards[i] = actions[i] < 0 ? 0f : (float) rng.nextDouble(-1, 2);
+    }
+    StepWindow w = ReturnFeatureTest.window(actions, rewards, 2);
+    try (LearnerModel model = TestModels.model(cfg, 5);
+        IncrementalPolicy p = new IncrementalPolicy(model, new InferSettings(32, 0.75))) {
+      SymbolPermutation perm = SymbolPermutation.random(6, 3, cfg.stateVocab(),
+          cfg.actionVocab(), new SplittableRandom(4));
+      p.reset(perm);
+      for (int i = 0; i < n; i++) {
+        float[] got = feed(p, w, i);
+        double d = maxDiff(got, p.recomputeLast());
+        assertTrue(d < 1e-4, "step " + i + ": cached vs recomputed differ by " + d);
+        int from = i + 1 - p.length();
+        StepWindow kept = ReturnFeatureTest.window(Arrays.copyOfRange(actions, from, i + 1),
+            Arrays.copyOfRange(rewards, from, i + 1), 0);
+        System.arraycopy(w.state, from, kept.state, 0, p.length());
+        StepTokens want = new StepTokens(1, p.length());
+        StepEncoding.encodeWindow(cfg, perm, kept, want, 0);
+        StepTokens now = p.tokens();
+        assertArrayEquals(want.returnSoFar, now.returnSoFar, 1e-5f, "step " + i);
+        assertArrayEquals(want.flag, now.flag, "step " + i);
+      }
+      assertTrue(p.drops() >= 3, "drops " + p.drops());
+    }
   }
 }
