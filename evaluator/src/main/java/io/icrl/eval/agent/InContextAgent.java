@@ -25,7 +25,7 @@ public final class InContextAgent implements EvalAgent {
   private final RowModel model;
   private final Map<Mode, TemperatureSchedule> temperatures;
   private final Map<Mode, ContextPolicy> contexts;
-  private ContextPolicy pin;
+  private ContextPolicy context;
   private TemperatureSchedule temperature;
   /** Whether the mode's context data is complete (the agent has acted). */
   private boolean playing;
@@ -93,9 +93,9 @@ public final class InContextAgent implements EvalAgent {
     this.stepsAtEpisodeStart = 0;
     this.lastAction = -1;
     this.playing = false;
-    this.pin = contexts.getOrDefault(r.mode(), ContextPolicy.NONE);
+    this.context = contexts.getOrDefault(r.mode(), ContextPolicy.NONE);
     model.reset(t.states(), t.actions(), r.rng());
-    model.dropLowestReturnFirst(pin.lowestReturnFirst());
+    model.dropLowestReturnFirst(context.lowestReturnFirst());
   }
 
   @Override
@@ -113,8 +113,8 @@ public final class InContextAgent implements EvalAgent {
   public int act(int state) {
     if (!playing) {
       playing = true;
-      if (pin.pins() && pin.ownEpisodes() == 0) {
-        model.pinContext(pin.share());
+      if (context.pins() && context.ownEpisodes() == 0) {
+        model.pinContext(context.share());
       }
     }
     float[] logits = model.beginRow(statePerm.apply(state), run.prompt(), run.tag());
@@ -157,8 +157,8 @@ public final class InContextAgent implements EvalAgent {
     if (terminated || truncated) {
       model.appendRow(statePerm.apply(nextState), Tag.UNK, Tag.UNK, -1, 0f, terminated,
           truncated);
-      if (pin.pins() && pin.ownEpisodes() == episode) {
-        model.pinContext(pin.share());
+      if (context.pins() && context.ownEpisodes() == episode) {
+        model.pinContext(context.share());
       }
       episode++;
       stepsAtEpisodeStart = steps;

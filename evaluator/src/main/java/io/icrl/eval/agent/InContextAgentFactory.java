@@ -14,17 +14,17 @@ public final class InContextAgentFactory implements AgentFactory {
 
   private final RowModelSource source;
   private final Map<Mode, TemperatureSchedule> temperatures;
-  private final Map<Mode, ContextPolicy> pins;
+  private final Map<Mode, ContextPolicy> contexts;
 
   /**
-   * Agents sampling at the temperature schedule of each run's mode and pinning in their context
+   * Agents sampling at the temperature schedule of each run's mode and keeping in their context
    * what its {@link ContextPolicy} says (see {@link InContextAgent}).
    */
   public InContextAgentFactory(RowModelSource source, Map<Mode, TemperatureSchedule> temperatures,
-      Map<Mode, ContextPolicy> pins) {
+      Map<Mode, ContextPolicy> contexts) {
     this.source = source;
     this.temperatures = Map.copyOf(temperatures);
-    this.pins = Map.copyOf(pins);
+    this.contexts = Map.copyOf(contexts);
   }
 
   @Override
@@ -34,6 +34,6 @@ public final class InContextAgentFactory implements AgentFactory {
 
   @Override
   public EvalAgent create(PreparedTask task) {
-    return new InContextAgent(source.open(), temperatures, pins);
+    return new InContextAgent(source.open(), temperatures, contexts);
   }
 }

@@ -36,19 +36,19 @@ final class ModeProtocol {
     b.append("; temperature ").append(t.start()).append(" -> ").append(t.end()).append(" over ")
         .append(t.annealSteps() > 0 ? t.annealSteps() + " steps" : t.annealEpisodes() + " episodes")
         .append(t.geometric() ? " (geometric)" : "");
-    ContextPolicy pin = s.contextPolicies().get(mode);
-    if (pin.pins()) {
+    ContextPolicy context = s.contextPolicies().get(mode);
+    if (context.pins()) {
       List<String> pinned = new ArrayList<>();
       if (mode != Mode.ONLINE) {
         pinned.add("the data");
       }
-      if (pin.ownEpisodes() > 0) {
-        pinned.add("the agent's first " + pin.ownEpisodes() + " episodes");
+      if (context.ownEpisodes() > 0) {
+        pinned.add("the agent's first " + context.ownEpisodes() + " episodes");
       }
-      b.append("; pinned in up to ").append(pin.share()).append(" of the context: ")
+      b.append("; pinned in up to ").append(context.share()).append(" of the context: ")
           .append(String.join(" and ", pinned));
     }
-    if (pin.lowestReturnFirst()) {
+    if (context.lowestReturnFirst()) {
       b.append("; a full context drops the agent's episodes of lowest return first");
     }
     return b.toString();
@@ -74,10 +74,10 @@ final class ModeProtocol {
     temperature.put("anneal_steps", t.annealSteps());
     temperature.put("shape", t.geometric() ? "geometric" : "linear");
     m.put("temperature", temperature);
-    ContextPolicy pin = s.contextPolicies().get(mode);
-    m.put("pin_share", pin.share());
-    m.put("pin_own_episodes", pin.ownEpisodes());
-    m.put("drop", pin.lowestReturnFirst() ? "lowest-return" : "oldest");
+    ContextPolicy context = s.contextPolicies().get(mode);
+    m.put("pin_share", context.share());
+    m.put("pin_own_episodes", context.ownEpisodes());
+    m.put("drop", context.lowestReturnFirst() ? "lowest-return" : "oldest");
     return m;
   }
 }
