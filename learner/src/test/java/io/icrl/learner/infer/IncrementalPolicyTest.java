@@ -146,14 +146,20 @@ class IncrementalPolicyTest {
       }
       StepTokens want = new StepTokens(1, 60);
       StepEncoding.encodeWindow(cfg, perm, w, want, 0);
-      StepTokens got = p.tokens();
-      assertArrayEquals(want.state, got.state);
-      assertArrayEquals(want.prompt, got.prompt);
-      assertArrayEquals(want.prevAction, got.prevAction);
-      assertArrayEquals(want.prevTag, got.prevTag);
-      assertArrayEquals(want.flag, got.flag);
-      assertArrayEquals(want.prevReward, got.prevReward, 0f);
+      assertSameTokens(want, p.tokens());
     }
+  }
+
+  /** Every field of two token sequences is equal. */
+  static void assertSameTokens(StepTokens want, StepTokens got) {
+    assertArrayEquals(want.state, got.state);
+    assertArrayEquals(want.prompt, got.prompt);
+    assertArrayEquals(want.prevAction, got.prevAction);
+    assertArrayEquals(want.prevState, got.prevState);
+    assertArrayEquals(want.prevTag, got.prevTag);
+    assertArrayEquals(want.flag, got.flag);
+    assertArrayEquals(want.prevReward, got.prevReward, 0f);
+    assertArrayEquals(want.returnSoFar, got.returnSoFar, 0f);
   }
 
   /** The first {@code steps} rows of a synthetic sequence of seed {@code seed}. */
@@ -294,12 +300,7 @@ class IncrementalPolicyTest {
       StepTokens expected = new StepTokens(1, 25);
       SymbolPermutation perm = p.permutation();
       StepEncoding.encodeWindow(cfg, perm, want, expected, 0);
-      StepTokens got = p.tokens();
-      assertArrayEquals(expected.state, got.state);
-      assertArrayEquals(expected.prevAction, got.prevAction);
-      assertArrayEquals(expected.prevState, got.prevState);
-      assertArrayEquals(expected.flag, got.flag);
-      assertArrayEquals(expected.prevReward, got.prevReward, 0f);
+      assertSameTokens(expected, p.tokens());
     }
   }
 
