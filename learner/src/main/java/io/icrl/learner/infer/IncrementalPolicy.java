@@ -330,19 +330,16 @@ public final class IncrementalPolicy implements AutoCloseable {
         to = moveSteps(episodes.get(e)[0], episodes.get(e)[1], to);
       }
     }
-    int end = moveSteps(current, length, to);
     boolean startChanged = pinned == 0 && dropped[0];
-    length = end;
-    cache.clear();
-    cached = 0;
-    drops++;
+    length = moveSteps(current, length, to);
+    invalidateCache();
     if (startChanged) {
       markContextStart();
     }
     return true;
   }
 
-  /** Copies steps {@code [from, to)} to start at {@code dest} (not after {@code from}). */
+  /** Copies steps {@code [from, to)} to start at {@code dest <= from}; the index after them. */
   private int moveSteps(int from, int to, int dest) {
     for (int i = from; i < to; i++) {
       history.copyToken(history, i, dest++);
@@ -374,10 +371,12 @@ public final class IncrementalPolicy implements AutoCloseable {
 
   /** Removes steps {@code [from, to)}; the kept steps are re-encoded with the next step. */
   private void cut(int from, int to) {
-    for (int i = to; i < length; i++) {
-      history.copyToken(history, i, i - to + from);
-    }
-    length -= to - from;
+    length = moveSteps(to, length, from);
+    invalidateCache();
+  }
+
+  /** After steps were dropped: the kept ones are re-encoded with the next step. */
+  private void invalidateCache() {
     cache.clear();
     cached = 0;
     drops++;
