@@ -2,6 +2,7 @@ package io.icrl.eval;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import io.icrl.core.StrictConfig;
@@ -29,14 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedModelTest {
   static final Path PROJECT = Path.of(System.getProperty("icrl.project.dir", ".."));
   static final Path MODEL = PROJECT.resolve("models/local-anymdp");
-  static final Path RECIPE = PROJECT.resolve("configs/recipes/local-anymdp.conf");
 
   @Test
   void theShippedModelImprovesInContextOnHeldOutTasks(@TempDir Path out) throws Exception {
     assertTrue(Files.isDirectory(MODEL), "no shipped model at " + MODEL.toAbsolutePath());
-    // the recipe's evaluation settings (the rest of the recipe belongs to other modules)
+    // the evaluation settings of the recipe the manifest names (the rest belongs to other modules)
+    Path recipe = PROJECT.resolve(new ObjectMapper().readTree(
+        MODEL.resolve("model-manifest.json").toFile()).path("recipe").path("file").asText());
+    assertTrue(Files.isRegularFile(recipe), "the shipped model's recipe is missing: " + recipe);
     Path evalPart = out.resolve("recipe-eval.conf");
-    Files.writeString(evalPart, ConfigFactory.parseFile(RECIPE.toFile()).withOnlyPath("icrl.eval")
+    Files.writeString(evalPart, ConfigFactory.parseFile(recipe.toFile()).withOnlyPath("icrl.eval")
         .root().render(ConfigRenderOptions.concise()));
     EvalSettings s = EvalSettings.fromConfig(StrictConfig.load(evalPart, List.of(
         "icrl.eval.modes=[online]", "icrl.eval.agents=[random]", "icrl.eval.episodes=10",
