@@ -7,7 +7,7 @@ pre-LayerNorm blocks with ALiBi causal attention and a GELU MLP; a policy head a
 head conditioned on the action taken), the same losses and AdamW with gradient clipping, run with
 the same thread count and shapes as `./icrl bench train` / `./icrl bench infer`.
 
-Usage (Debian's python3-torch):
+Usage (Debian's python3-torch; on a GPU machine add --device cuda --bf16 to train):
   /usr/bin/python3 bench/torch_reference.py train --threads 2 --layers 4 --d-model 64 --heads 4 \
       --mlp-hidden 256 --window 256 --batch 32
   /usr/bin/python3 bench/torch_reference.py infer --threads 2 --contexts 1024 4096
@@ -32,8 +32,10 @@ def alibi_slopes(heads):
 
 def alibi_bias(slopes, query_start, queries, keys):
     """(heads, queries, keys): -slope * (i - j), future keys masked."""
-    q = torch.arange(query_start, query_start + queries, dtype=torch.float32).view(queries, 1)
-    k = torch.arange(0, keys, dtype=torch.float32).view(1, keys)
+    dev = slopes.device
+    q = torch.arange(query_start, query_start + queries, dtype=torch.float32, device=dev)
+    q = q.view(queries, 1)
+    k = torch.arange(0, keys, dtype=torch.float32, device=dev).view(1, keys)
     dist = q - k
     return slopes.view(-1, 1, 1) * (-dist) + (dist < 0).float() * MASKED
 
@@ -111,7 +113,7 @@ class StepTransformer(nn.Module):
         return self.ln_f(x)
 
 
-def random_batch(a, b, t, g):
+def random_batch(a, b, t, g, device="cpu"):
     def ints(hi):
         return torch.randint(0, hi, (b, t), generator=g)
     tok = dict(state=ints(a.state_vocab), prompt=ints(a.prompt_vocab),
@@ -120,7 +122,8 @@ def random_batch(a, b, t, g):
     tgt = dict(label=ints(a.action_vocab), taken=ints(a.action_vocab),
                next_state=ints(a.state_vocab), reward=torch.rand(b, t, generator=g),
                weight=torch.ones(b, t), mask=torch.zeros(b, 1, a.action_vocab))
-    return tok, tgt
+    move = lambda d: {k: v.to(device) for k, v in d.items()}
+    return move(tok), move(tgt)
 
 
 def loss_of(model, tok, tgt, a):
@@ -139,14 +142,17 @@ def loss_of(model, tok, tgt, a):
 
 def bench_train(a):
     g = torch.Generator().manual_seed(1)
-    model = StepTransformer(a)
+    model = StepTransformer(a).to(a.device)
     opt = torch.optim.AdamW(model.parameters(), lr=1e-3, betas=(0.9, 0.99), eps=1e-8,
                             weight_decay=0.01)
     params = sum(p.numel() for p in model.parameters())
+    # bf16 autocast: matmuls and attention scores in bf16, master weights and optimizer in fp32
+    precision = torch.autocast(a.device.split(":")[0], dtype=torch.bfloat16, enabled=a.bf16)
 
     def step():
-        tok, tgt = random_batch(a, a.batch, a.window, g)
-        loss = loss_of(model, tok, tgt, a)
+        tok, tgt = random_batch(a, a.batch, a.window, g, a.device)
+        with precision:
+            loss = loss_of(model, tok, tgt, a)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -160,9 +166,16 @@ def bench_train(a):
         step()
     secs = time.perf_counter() - t0
     tps = a.batch * a.window * a.steps / secs
-    print(f"torch {torch.__version__} eager, {a.threads} threads, {a.layers} layers x {a.d_model},"
-          f" window {a.window}, batch {a.batch}, {params} params: {tps:.0f} tokens/s,"
-          f" peak {peak_mib():.0f} MiB")
+    where = f"{a.device}{' bf16' if a.bf16 else ''}"
+    print(f"torch {torch.__version__} eager on {where}, {a.threads} threads, {a.layers} layers x"
+          f" {a.d_model}, window {a.window}, batch {a.batch}, {params} params: {tps:.0f} tokens/s,"
+          f" peak {peak_mib():.0f} MiB{gpu_peak(a.device)}")
+
+
+def gpu_peak(device):
+    if not device.startswith("cuda"):
+        return ""
+    return f", GPU peak {torch.cuda.max_memory_allocated() / 2**30:.1f} GiB"
 
 
 def bench_infer(a):
@@ -217,6 +230,8 @@ def main():
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--contexts", type=int, nargs="+", default=[1024, 4096])
     p.add_argument("--infer-steps", type=int, default=200)
+    p.add_argument("--device", default="cpu", help="train only: cpu or cuda[:N]")
+    p.add_argument("--bf16", action="store_true", help="train only: bf16 autocast")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
