@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         NodeCommand.class,
         JobCommand.class,
         TrainCommand.class,
+        SelfPlayCommand.class,
         ModelCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class

@@ -10,6 +10,7 @@ import io.icrl.learner.train.Trainer;
 import io.icrl.synth.format.WindowSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -28,8 +29,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, paramLabel = "DIR",
       description = "Dataset directory (Arrow shards), or synthetic:sequences=N,steps=N,states=N,"
-          + "actions=N,horizon=N,seed=N for generated rollouts.")
-  String data;
+          + "actions=N,horizon=N,seed=N for generated rollouts. Repeat to train on several"
+          + " datasets as one (their sequences concatenated, so each is sampled in proportion to"
+          + " its rows), e.g. a synthesized dataset and one the model played (icrl selfplay).")
+  List<String> data;
 
   @Option(names = "--out", required = true, paramLabel = "RUN",
       description = "Run directory (manifest.json, metrics.jsonl, checkpoint/).")

@@ -7,6 +7,8 @@ import io.icrl.synth.format.WindowSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +18,36 @@ import java.util.stream.Stream;
  */
 public final class Datasets {
   private Datasets() {}
+
+  /**
+   * One source for several {@code --data} arguments: the dataset itself for one, their
+   * concatenation ({@link ConcatWindowSource}) for more. On failure, the ones already opened are
+   * closed.
+   */
+  public static WindowSource open(List<String> specs) {
+    if (specs.isEmpty()) {
+      throw new InvalidInputException("no data: give at least one dataset");
+    }
+    if (specs.size() == 1) {
+      return open(specs.get(0));
+    }
+    List<WindowSource> parts = new ArrayList<>();
+    try {
+      for (String spec : specs) {
+        parts.add(open(spec));
+      }
+      return ConcatWindowSource.of(parts);
+    } catch (RuntimeException e) {
+      for (WindowSource p : parts) {
+        try {
+          p.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
 
   public static WindowSource open(String spec) {
     if (spec.startsWith("synthetic:") || spec.equals("synthetic")) {

@@ -8,6 +8,7 @@ import io.icrl.learner.LearnerSettings;
 import io.icrl.learner.checkpoint.Checkpoint;
 import io.icrl.learner.checkpoint.CheckpointState;
 import io.icrl.learner.checkpoint.RunManifest;
+import io.icrl.learner.data.ConcatWindowSource;
 import io.icrl.learner.model.Devices;
 import io.icrl.learner.model.LearnerModel;
 import io.icrl.synth.format.Dataset;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,8 +184,14 @@ public final class Trainer {
 
   /** Where the data came from: a dataset's directory, else the source's identity. */
   private String dataLocation() {
-    return source instanceof Dataset d ? d.directory().toAbsolutePath().toString()
-        : source.datasetId();
+    if (source instanceof ConcatWindowSource c) {
+      return c.parts().stream().map(Trainer::location).collect(Collectors.joining(","));
+    }
+    return location(source);
+  }
+
+  private static String location(WindowSource s) {
+    return s instanceof Dataset d ? d.directory().toAbsolutePath().toString() : s.datasetId();
   }
 
   /** The settings that decide the sequence of losses; a resume must not change them. */
