@@ -3,7 +3,8 @@ package io.icrl.cli;
 import io.icrl.learner.checkpoint.ModelExport;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,15 +36,16 @@ final class ModelCommand implements Runnable {
     Path recipe;
 
     @Option(names = "--data", paramLabel = "DIR",
-        description = "The dataset the run trained on (default: the one its manifest names).")
-    Path data;
+        description = "The dataset the run trained on (default: the one its manifest names);"
+            + " repeat for a run trained on several, in the order given to train.")
+    List<Path> data = new ArrayList<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model directory.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-      Map<String, Object> m = ModelExport.export(run, recipe, Optional.ofNullable(data), out);
+      Map<String, Object> m = ModelExport.export(run, recipe, data, out);
       @SuppressWarnings("unchecked")
       Map<String, Object> training = (Map<String, Object>) m.get("training");
       System.out.printf("model %s: step %s, %s tokens, final losses %s%n", out,

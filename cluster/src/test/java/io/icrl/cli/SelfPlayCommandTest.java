@@ -3,6 +3,8 @@ package io.icrl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.icrl.synth.format.Json;
 import io.icrl.synth.format.Manifest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,7 +29,8 @@ class SelfPlayCommandTest {
   }
 
   @Test
-  void theModelsOwnPlayBecomesTrainingDataBesideTheSynthesizedData(@TempDir Path dir) {
+  void theModelsOwnPlayBecomesTrainingDataBesideTheSynthesizedData(@TempDir Path dir)
+      throws Exception {
     Path data = dir.resolve("data");
     Path run = dir.resolve("run");
     Path selfplay = dir.resolve("selfplay");
@@ -53,6 +56,22 @@ class SelfPlayCommandTest {
         "--set", "icrl.learner.device=cpu");
     assertEquals(0, both.code, both.err);
     assertTrue(both.err.contains("+sha256:"), both.err); // the two datasets' ids, joined
+
+    Path recipe = dir.resolve("recipe.conf");
+    Files.writeString(recipe, "icrl.learner.preset = tiny\n");
+    Run export = run("model", "export", "--run", dir.resolve("run2").toString(), "--recipe",
+        recipe.toString(), "--out", dir.resolve("model").toString());
+    assertEquals(0, export.code, export.err);
+    JsonNode dataset = Json.MAPPER.readTree(dir.resolve("model/model-manifest.json").toFile())
+        .path("dataset");
+    assertEquals(Manifest.read(data).settingsFingerprint(),
+        dataset.path("settings-fingerprint").asText()); // the synthesized part at the top level
+    assertEquals(2, dataset.path("parts").size());
+    assertEquals(1.0, dataset.path("parts").path(1).path("behavior-mix").path("model").asDouble());
+    Run wrong = run("model", "export", "--run", dir.resolve("run2").toString(), "--recipe",
+        recipe.toString(), "--data", data.toString(), "--out", dir.resolve("model2").toString());
+    assertEquals(2, wrong.code, wrong.err);
+    assertTrue(wrong.err.contains("but the checkpoint was trained on"), wrong.err);
 
     Run again = run("selfplay", "--checkpoint", run.toString(), "--out", selfplay.toString(),
         "--set", "icrl.eval.selfplay.sequences=4", "--set", "icrl.eval.selfplay.steps=150",

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Packages a training run's checkpoint as a model directory to ship: {@code OUT/checkpoint/} (the
@@ -48,6 +49,17 @@ public final class ModelExport {
    * @return the manifest written
    */
   public static Map<String, Object> export(Path run, Path recipe, Optional<Path> data, Path out)
+      throws IOException {
+    return export(run, recipe, data.map(List::of).orElse(List.of()), out);
+  }
+
+  /**
+   * Exports the checkpoint of {@code run} to {@code out}; {@code data} lists the datasets the run
+   * trained on, in the order given to {@code icrl train} (empty: the ones its manifest names).
+   * With several, the manifest's dataset section describes the first at its top level (the
+   * synthesized data of a recipe) and every one under {@code parts}.
+   */
+  public static Map<String, Object> export(Path run, Path recipe, List<Path> data, Path out)
       throws IOException {
     Path ckpt = Checkpoint.locate(run).orElseThrow(() -> new InvalidInputException("--run " + run
         + ": no checkpoint there (expected " + run.resolve(Checkpoint.DIR) + "/"
@@ -80,30 +92,7 @@ public final class ModelExport {
     m.put("parameters", runManifest.path("parameters").asLong());
     m.put("params-sha256", Sha256.ofFile(ckpt.resolve(Checkpoint.PARAMS)));
 
-    Map<String, Object> dataset = new LinkedHashMap<>();
-    dataset.put("id", state.datasetId());
-    Optional<Path> dataDir = data.or(() -> Optional.of(Path.of(runManifest.path("data").asText())))
-        .filter(p -> Files.isRegularFile(p.resolve(Manifest.FILE)));
-    if (data.isPresent() && dataDir.isEmpty()) {
-      throw new InvalidInputException("--data " + data.get() + ": no " + Manifest.FILE + " there");
-    }
-    if (dataDir.isPresent()) {
-      Manifest dm = Manifest.read(dataDir.get());
-      String id = Dataset.identity(dm);
-      if (!id.equals(state.datasetId())) {
-        throw new InvalidInputException("--data " + dataDir.get() + " is dataset " + id
-            + ", but the checkpoint was trained on " + state.datasetId());
-      }
-      dataset.put("root-seed", dm.rootSeed());
-      dataset.put("sequences", dm.sequences());
-      dataset.put("steps", dm.steps());
-      dataset.put("task-family", dm.taskFamily());
-      dataset.put("task-seed-start", dm.taskSeedStart());
-      dataset.put("task-seed-count", dm.taskSeedCount());
-      dataset.put("settings-fingerprint", dm.settingsFingerprint());
-      dataset.put("behavior-mix", dm.behaviorMix());
-    }
-    m.put("dataset", dataset);
+    m.put("dataset", datasetSection(state, runManifest, data));
     if (state.trainingTasksRecorded() && state.trainingTasks() != null) {
       m.put("training-tasks", CheckpointState.trainingTasksMap(state.trainingTasks()));
     }
@@ -114,6 +103,58 @@ public final class ModelExport {
     Checkpoint.copy(ckpt, out.resolve(Checkpoint.DIR), Checkpoint.FILES);
     AtomicFiles.writeString(out.resolve(MANIFEST), JSON.writeValueAsString(m) + "\n");
     return m;
+  }
+
+  /** The dataset section: the checkpoint's dataset id and what the datasets' manifests say. */
+  private static Map<String, Object> datasetSection(CheckpointState state, JsonNode runManifest,
+      List<Path> data) {
+    Map<String, Object> dataset = new LinkedHashMap<>();
+    dataset.put("id", state.datasetId());
+    List<Path> dirs = data;
+    if (dirs.isEmpty()) {
+      dirs = new ArrayList<>();
+      for (String part : runManifest.path("data").asText().split(",")) {
+        dirs.add(Path.of(part));
+      }
+      if (!dirs.stream().allMatch(p -> Files.isRegularFile(p.resolve(Manifest.FILE)))) {
+        return dataset; // not datasets on disk here (synthetic data, or moved): the id alone
+      }
+    }
+    List<Map<String, Object>> parts = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (Path dir : dirs) {
+      if (!Files.isRegularFile(dir.resolve(Manifest.FILE))) {
+        throw new InvalidInputException("--data " + dir + ": no " + Manifest.FILE + " there");
+      }
+      Manifest dm = Manifest.read(dir);
+      ids.add(Dataset.identity(dm));
+      Map<String, Object> part = new LinkedHashMap<>();
+      part.put("id", Dataset.identity(dm));
+      part.put("root-seed", dm.rootSeed());
+      part.put("sequences", dm.sequences());
+      part.put("steps", dm.steps());
+      part.put("task-family", dm.taskFamily());
+      part.put("task-seed-start", dm.taskSeedStart());
+      part.put("task-seed-count", dm.taskSeedCount());
+      part.put("settings-fingerprint", dm.settingsFingerprint());
+      part.put("behavior-mix", dm.behaviorMix());
+      parts.add(part);
+    }
+    String id = String.join("+", ids);
+    if (!id.equals(state.datasetId())) {
+      throw new InvalidInputException("--data " + dirs.stream().map(Path::toString)
+          .collect(Collectors.joining(" --data ")) + " is dataset " + id
+          + ", but the checkpoint was trained on " + state.datasetId());
+    }
+    parts.get(0).forEach((k, v) -> {
+      if (!k.equals("id")) {
+        dataset.put(k, v);
+      }
+    });
+    if (parts.size() > 1) {
+      dataset.put("parts", parts);
+    }
+    return dataset;
   }
 
   /** Mean real tokens per step over the {@code logged} steps (0 if none). */
