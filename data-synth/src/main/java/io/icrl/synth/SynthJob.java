@@ -1,11 +1,10 @@
 package io.icrl.synth;
 
 import io.icrl.core.BuildInfo;
-import io.icrl.core.InvalidInputException;
 import io.icrl.synth.bench.SparseRandomMdps;
+import io.icrl.synth.format.DatasetDirectory;
 import io.icrl.synth.format.Manifest;
 import io.icrl.synth.format.ShardEntry;
-import io.icrl.synth.format.ShardFile;
 import io.icrl.synth.format.ShardWriter;
 import io.icrl.synth.format.TrajectorySchema;
 import io.icrl.synth.rollout.SequenceColumns;
@@ -13,8 +12,6 @@ import io.icrl.synth.rollout.SequenceSynthesizer;
 import io.icrl.tasks.TaskRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,8 +19,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,32 +64,18 @@ public final class SynthJob {
   private static Manifest runChecked(SynthSettings settings, Path outDir, TaskRegistry registry,
       SynthProgress progress) throws IOException {
     long t0 = System.nanoTime();
-    Files.createDirectories(outDir);
-    removeTemporaries(outDir);
     String fingerprint = SynthMetadata.fingerprint(settings);
     int threads = settings.effectiveThreads();
     Map<Integer, ShardEntry> done = new TreeMap<>();
-    Manifest manifest;
-    if (Files.exists(outDir.resolve(Manifest.FILE))) {
-      Manifest old = Manifest.read(outDir);
-      if (!fingerprint.equals(old.settingsFingerprint())) {
-        throw new InvalidInputException("output directory " + outDir + " holds a dataset made"
-            + " with other settings (fingerprint " + old.settingsFingerprint() + ", these are "
-            + fingerprint + "); choose another --out");
+    Optional<Manifest> old = DatasetDirectory.prepare(outDir, fingerprint, "other settings");
+    if (old.isPresent()) {
+      old.get().shards().forEach(e -> done.put(e.shard(), e));
+      if (old.get().complete()) {
+        progress.finished(old.get());
+        return old.get();
       }
-      for (ShardEntry e : old.shards()) {
-        ShardFile.open(outDir.resolve(e.file()), e, true); // throws naming the file if damaged
-        done.put(e.shard(), e);
-      }
-      if (old.complete()) {
-        progress.finished(old);
-        return old;
-      }
-    } else if (hasEntries(outDir)) {
-      throw new InvalidInputException("output directory " + outDir + " is not empty and holds no "
-          + Manifest.FILE + "; choose an empty or new directory");
     }
-    manifest = new Manifest(TrajectorySchema.FORMAT, TrajectorySchema.VERSION, BuildInfo.version(),
+    Manifest manifest = new Manifest(TrajectorySchema.FORMAT, TrajectorySchema.VERSION, BuildInfo.version(),
         BuildInfo.gitCommit(), false, settings.seed(), settings.task().seedStart(),
         settings.task().seedCount(), settings.task().family(), settings.behavior().mix(),
         settings.sequences(), settings.steps(), fingerprint, SynthMetadata.settingsTree(settings),
@@ -142,7 +125,7 @@ public final class SynthJob {
         int k = inFlightShards.removeFirst();
         List<SequenceColumns> sequences = new ArrayList<>(fs.size());
         for (Future<SequenceColumns> f : fs) {
-          sequences.add(await(f));
+          sequences.add(DatasetDirectory.await(f));
         }
         pendingSequences -= fs.size();
         ShardEntry entry = ShardWriter.write(outDir.resolve(ShardEntry.fileName(k)), k, sequences,
@@ -163,40 +146,7 @@ public final class SynthJob {
     return manifest;
   }
 
-  private static SequenceColumns await(Future<SequenceColumns> f) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(c);
-    }
-  }
-
   private static double seconds(long t0) {
     return (System.nanoTime() - t0) / 1e9;
-  }
-
-  private static boolean hasEntries(Path dir) throws IOException {
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-      return ds.iterator().hasNext();
-    }
-  }
-
-  /** Deletes temporary files left by an interrupted run (they never hold finished data). */
-  private static void removeTemporaries(Path dir) throws IOException {
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp-*")) {
-      for (Path p : ds) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

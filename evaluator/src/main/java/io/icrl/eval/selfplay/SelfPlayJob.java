@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icrl.core.BuildInfo;
-import io.icrl.core.InvalidInputException;
 import io.icrl.eval.EvalSettings;
 import io.icrl.eval.Mode;
 import io.icrl.eval.ModeSettings;
 import io.icrl.eval.agent.RowModelSource;
+import io.icrl.synth.format.DatasetDirectory;
 import io.icrl.synth.format.Json;
 import io.icrl.synth.format.Manifest;
 import io.icrl.synth.format.ShardEntry;
-import io.icrl.synth.format.ShardFile;
 import io.icrl.synth.format.ShardWriter;
 import io.icrl.synth.format.TrainingTasks;
 import io.icrl.synth.format.TrajectorySchema;
@@ -21,8 +20,6 @@ import io.icrl.tasks.TaskRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,8 +28,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,26 +82,14 @@ public final class SelfPlayJob {
     long t0 = System.nanoTime();
     ObjectNode tree = settingsTree(settings, eval, modelId, tasks, gammas);
     String fingerprint = sha256(Json.MAPPER.writeValueAsString(tree));
-    Files.createDirectories(out);
-    removeTemporaries(out);
     Map<Integer, ShardEntry> done = new TreeMap<>();
-    if (Files.exists(out.resolve(Manifest.FILE))) {
-      Manifest old = Manifest.read(out);
-      if (!fingerprint.equals(old.settingsFingerprint())) {
-        throw new InvalidInputException("output directory " + out + " holds a dataset made with"
-            + " other settings or another model (fingerprint " + old.settingsFingerprint()
-            + ", these are " + fingerprint + "); choose another --out");
+    Optional<Manifest> old = DatasetDirectory.prepare(out, fingerprint,
+        "other settings or another model");
+    if (old.isPresent()) {
+      old.get().shards().forEach(e -> done.put(e.shard(), e));
+      if (old.get().complete()) {
+        return old.get();
       }
-      for (ShardEntry e : old.shards()) {
-        ShardFile.open(out.resolve(e.file()), e, true); // throws naming the file if damaged
-        done.put(e.shard(), e);
-      }
-      if (old.complete()) {
-        return old;
-      }
-    } else if (hasEntries(out)) {
-      throw new InvalidInputException("output directory " + out + " is not empty and holds no "
-          + Manifest.FILE + "; choose an empty or new directory");
     }
     int threads = settings.effectiveThreads();
     Manifest manifest = new Manifest(TrajectorySchema.FORMAT, TrajectorySchema.VERSION,
@@ -139,7 +124,7 @@ public final class SelfPlayJob {
         }
         List<SequenceColumns> sequences = new ArrayList<>(fs.size());
         for (Future<SequenceColumns> f : fs) {
-          sequences.add(await(f));
+          sequences.add(DatasetDirectory.await(f));
         }
         ShardEntry entry = ShardWriter.write(out.resolve(ShardEntry.fileName(k)), k, sequences,
             metadata);
@@ -217,40 +202,7 @@ public final class SelfPlayJob {
     }
   }
 
-  private static SequenceColumns await(Future<SequenceColumns> f) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(c);
-    }
-  }
-
   private static double seconds(long t0) {
     return (System.nanoTime() - t0) / 1e9;
-  }
-
-  /** Deletes temporary files left by an interrupted run (they never hold finished data). */
-  private static void removeTemporaries(Path dir) throws IOException {
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp-*")) {
-      for (Path p : ds) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
-
-  private static boolean hasEntries(Path dir) throws IOException {
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-      return ds.iterator().hasNext();
-    }
   }
 }
