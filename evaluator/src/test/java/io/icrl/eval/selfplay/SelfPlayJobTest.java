@@ -40,7 +40,7 @@ class SelfPlayJobTest {
   static final TaskRegistry REGISTRY = TaskRegistry.standard();
 
   static SelfPlaySettings settings(int threads) {
-    return new SelfPlaySettings(5, 120, 9, 2, threads);
+    return new SelfPlaySettings(5, 120, 9, 2, threads, List.of());
   }
 
   static Manifest play(Path out, int threads) {

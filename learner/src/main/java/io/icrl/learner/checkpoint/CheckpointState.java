@@ -22,10 +22,21 @@ import java.util.Map;
  * @param trainingTasks the generated tasks of the dataset ({@code WindowSource.trainingTasks()}),
  *     null when the data did not come from a task generator or, in format version 1 (which did not
  *     record them), when unknown: see {@link #trainingTasksRecorded()}
+ * @param dataPhases the datasets trained on, in order (one phase unless the run's data grew on a
+ *     resume); the last phase's dataset is {@code datasetId}
  */
 public record CheckpointState(int formatVersion, long step, long seed, long nextBatch,
     String datasetId, ModelConfig model, Map<String, Object> trajectory, String icrlVersion,
-    String gitCommit, String writtenAt, TrainingTasks trainingTasks) {
+    String gitCommit, String writtenAt, TrainingTasks trainingTasks, List<DataPhase> dataPhases) {
+
+  public CheckpointState {
+    dataPhases = dataPhases == null || dataPhases.isEmpty()
+        ? List.of(new DataPhase(0, datasetId)) : List.copyOf(dataPhases);
+    if (!dataPhases.get(dataPhases.size() - 1).datasetId().equals(datasetId)) {
+      throw new IllegalArgumentException("last data phase " + dataPhases.get(dataPhases.size() - 1)
+          + " is not the dataset " + datasetId);
+    }
+  }
 
   /** The first format version that records {@code training-tasks}. */
   public static final int TRAINING_TASKS_SINCE = 2;
@@ -78,6 +89,7 @@ public record CheckpointState(int formatVersion, long step, long seed, long next
     m.put("rng", rng);
     m.put("data-cursor", Map.of("next-batch", nextBatch));
     m.put("dataset-id", datasetId);
+    m.put("data-phases", DataPhase.toMaps(dataPhases));
     m.put("model", model.toMap());
     m.put("trajectory", trajectory);
     m.put("training-tasks", trainingTasksMap(trainingTasks));
@@ -110,7 +122,8 @@ public record CheckpointState(int formatVersion, long step, long seed, long next
           ModelConfig.fromMap((Map<?, ?>) m.get("model"), where),
           (Map<String, Object>) m.get("trajectory"), (String) m.get("icrl-version"),
           (String) m.get("git-commit"), (String) m.get("written-at"),
-          trainingTasksOf((Map<?, ?>) m.get("training-tasks")));
+          trainingTasksOf((Map<?, ?>) m.get("training-tasks")),
+          m.get("data-phases") instanceof List<?> l ? DataPhase.fromMaps(l, where) : null);
     } catch (ClassCastException | NullPointerException e) {
       throw new InvalidInputException(where + ": malformed checkpoint state (" + e + ")", e);
     }

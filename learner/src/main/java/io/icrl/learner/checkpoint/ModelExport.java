@@ -110,6 +110,9 @@ public final class ModelExport {
       List<Path> data) {
     Map<String, Object> dataset = new LinkedHashMap<>();
     dataset.put("id", state.datasetId());
+    if (state.dataPhases().size() > 1) {
+      dataset.put("phases", DataPhase.toMaps(state.dataPhases()));
+    }
     List<Path> dirs = data;
     if (dirs.isEmpty()) {
       dirs = new ArrayList<>();

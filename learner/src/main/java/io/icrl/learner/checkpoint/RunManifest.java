@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,22 +30,28 @@ public final class RunManifest {
       String datasetId, TrainingTasks trainingTasks, String device, long parameters,
       Long resumedFromStep) throws IOException {
     write(run, config, seed, data, datasetId, trainingTasks, device, parameters, resumedFromStep,
-        null);
+        null, null);
   }
 
   /**
    * Writes the manifest of {@code run}, recording under {@code data-refresh} how the training data
-   * was refreshed while training ran (null: it was not; the entry is then absent).
+   * was refreshed while training ran (null: it was not; the entry is then absent) and under
+   * {@code data-phases} which datasets it trained on from which step (null or a single phase: the
+   * entry is absent).
    */
   public static void write(Path run, Map<String, Object> config, long seed, String data,
       String datasetId, TrainingTasks trainingTasks, String device, long parameters,
-      Long resumedFromStep, Map<String, Object> dataRefresh) throws IOException {
+      Long resumedFromStep, Map<String, Object> dataRefresh, List<DataPhase> dataPhases)
+      throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", "icrl-learner-run");
     m.put("checkpoint-format-version", Checkpoint.FORMAT_VERSION);
     m.put("seed", seed);
     m.put("data", data);
     m.put("dataset-id", datasetId);
+    if (dataPhases != null && dataPhases.size() > 1) {
+      m.put("data-phases", DataPhase.toMaps(dataPhases));
+    }
     m.put("training-tasks", CheckpointState.trainingTasksMap(trainingTasks));
     m.put("device", device);
     m.put("parameters", parameters);

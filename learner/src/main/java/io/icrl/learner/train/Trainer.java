@@ -7,6 +7,7 @@ import io.icrl.core.InvalidInputException;
 import io.icrl.learner.LearnerSettings;
 import io.icrl.learner.checkpoint.Checkpoint;
 import io.icrl.learner.checkpoint.CheckpointState;
+import io.icrl.learner.checkpoint.DataPhase;
 import io.icrl.learner.checkpoint.RunManifest;
 import io.icrl.learner.data.ConcatWindowSource;
 import io.icrl.learner.model.Devices;
@@ -74,6 +75,17 @@ public final class Trainer {
    *     existing checkpoint is an error
    */
   public Summary run(long maxSteps, boolean resume) throws IOException {
+    return run(maxSteps, resume, false);
+  }
+
+  /**
+   * Like {@link #run(long, boolean)}; with {@code growData}, a resumed run may go on with more data
+   * than its checkpoint was trained on: the source's datasets must be the checkpoint's followed by
+   * at least one more (for example the model's own play, written between two stretches). The
+   * weights, optimizer state and learning-rate schedule continue exactly; from the resumed step on,
+   * batches are drawn from the larger data, and the checkpoint records the new data phase.
+   */
+  public Summary run(long maxSteps, boolean resume, boolean growData) throws IOException {
     TrainSettings ts = settings.train();
     Optional<Path> existing = Checkpoint.locate(run);
     CheckpointState prior = null;
@@ -81,7 +93,7 @@ public final class Trainer {
       Path dir = existing.orElseThrow(() -> new InvalidInputException("--resume: no checkpoint"
           + " in " + run + " (expected " + run.resolve(Checkpoint.DIR) + ")"));
       prior = Checkpoint.readState(dir);
-      checkCompatible(prior, dir);
+      checkCompatible(prior, dir, growData);
     } else if (existing.isPresent()) {
       throw new InvalidInputException(run + " already holds a checkpoint (step "
           + Checkpoint.readState(existing.get()).step() + "); pass --resume to continue it or"
@@ -92,6 +104,7 @@ public final class Trainer {
     Device device = Devices.choose(settings.device());
     DataType compute = Devices.computeType(settings.precision(), device);
     long start = prior == null ? 0 : prior.step();
+    List<DataPhase> phases = dataPhases(prior, start);
     LearnerModel model = prior == null
         ? LearnerModel.create(settings.model(), settings.seed(), device, compute)
         : LearnerModel.load(settings.model(), existing.get().resolve(Checkpoint.PARAMS), device,
@@ -104,7 +117,8 @@ public final class Trainer {
       }
       RunManifest.write(run, rawConfig, settings.seed(), dataLocation(), source.datasetId(),
           source.trainingTasks().orElse(null), device.toString(), model.parameterCount(),
-          prior == null ? null : prior.step(), refresh == null ? null : refresh.describe());
+          prior == null ? null : prior.step(), refresh == null ? null : refresh.describe(),
+          phases);
       WindowSource current = source;
       BatchSampler sampler = sampler(current);
       LrSchedule schedule = new LrSchedule(ts);
@@ -160,7 +174,7 @@ public final class Trainer {
             r.skipped());
         out.onStep(last);
         if (s % ts.checkpointEvery() == 0 || s == maxSteps) {
-          ckpt = Checkpoint.write(run, model, step.optimizer(), state(s, model));
+          ckpt = Checkpoint.write(run, model, step.optimizer(), state(s, model, phases));
           out.onCheckpoint(s, ckpt);
         }
       }
@@ -176,10 +190,27 @@ public final class Trainer {
         settings.seed(), ts.permute());
   }
 
-  private CheckpointState state(long step, LearnerModel model) {
+  private CheckpointState state(long step, LearnerModel model, List<DataPhase> phases) {
     return new CheckpointState(Checkpoint.FORMAT_VERSION, step, settings.seed(), step,
         source.datasetId(), model.config(), trajectory(), BuildInfo.version(),
-        BuildInfo.gitCommit(), Instant.now().toString(), source.trainingTasks().orElse(null));
+        BuildInfo.gitCommit(), Instant.now().toString(), source.trainingTasks().orElse(null),
+        phases);
+  }
+
+  /** The prior run's data phases, plus one from {@code start} on if the data grew. */
+  private List<DataPhase> dataPhases(CheckpointState prior, long start) {
+    if (prior == null) {
+      return List.of(new DataPhase(0, source.datasetId()));
+    }
+    if (prior.datasetId().equals(source.datasetId())) {
+      return prior.dataPhases();
+    }
+    List<DataPhase> phases = new ArrayList<>(prior.dataPhases());
+    if (phases.get(phases.size() - 1).fromStep() == start) {
+      phases.remove(phases.size() - 1); // grown again before a step was taken on the last data
+    }
+    phases.add(new DataPhase(start, source.datasetId()));
+    return phases;
   }
 
   /** Where the data came from: a dataset's directory, else the source's identity. */
@@ -220,15 +251,19 @@ public final class Trainer {
     return m;
   }
 
-  private void checkCompatible(CheckpointState prior, Path dir) {
+  private void checkCompatible(CheckpointState prior, Path dir, boolean growData) {
     String diff = prior.model().differences(settings.model());
     if (!diff.isEmpty()) {
       throw new InvalidInputException("checkpoint " + dir + " holds a model of another shape ("
           + diff + ", checkpoint vs configured)");
     }
-    if (!Objects.equals(prior.datasetId(), source.datasetId())) {
+    boolean grown = DataPhase.isExtension(prior.datasetId(), source.datasetId());
+    if (!Objects.equals(prior.datasetId(), source.datasetId()) && !(growData && grown)) {
       throw new InvalidInputException("checkpoint " + dir + " was trained on dataset "
-          + prior.datasetId() + ", not on " + source.datasetId());
+          + prior.datasetId() + ", not on " + source.datasetId() + (grown
+              ? " (its datasets plus more: pass --grow-data to go on with the larger data)"
+              : growData ? " (--grow-data needs the checkpoint's datasets first, in the same"
+                  + " order, then the added ones)" : ""));
     }
     List<String> changed = new ArrayList<>();
     Map<String, Object> now = trajectory();

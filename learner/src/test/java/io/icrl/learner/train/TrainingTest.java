@@ -8,7 +8,11 @@ import io.icrl.core.InvalidInputException;
 import io.icrl.learner.LearnerSettings;
 import io.icrl.learner.TestModels;
 import io.icrl.learner.checkpoint.Checkpoint;
+import io.icrl.learner.checkpoint.CheckpointState;
+import io.icrl.learner.checkpoint.DataPhase;
+import io.icrl.learner.data.ConcatWindowSource;
 import io.icrl.learner.data.InMemoryWindowSource;
+import io.icrl.synth.format.WindowSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -229,5 +233,49 @@ class TrainingTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Trainer(s,
         Map.of(), a, tmp.resolve("foreign"), LearnerMetrics.NONE, foreign).run(2, false));
     assertTrue(e.getMessage().contains("changed the dataset id"), e.getMessage());
+  }
+
+  /**
+   * A resumed run may go on with its datasets plus more ({@code growData}): the steps before the
+   * growth are those of a plain run, the checkpoint and run manifest record both data phases, and
+   * data that is not the checkpoint's followed by more is refused, as is growth without the flag.
+   */
+  @Test
+  void grownDataContinuesTheRunAndRecordsItsPhases() throws Exception {
+    LearnerSettings s = TestModels.tiny("icrl.learner.train.steps=6",
+        "icrl.learner.train.checkpoint-every=1000");
+    InMemoryWindowSource a = TestModels.data(4, 100, 3);
+    InMemoryWindowSource b = TestModels.data(4, 100, 4);
+    WindowSource ab = ConcatWindowSource.of(List.of(a, b));
+    Recorder plain = new Recorder();
+    train(s, a, tmp.resolve("plain"), 6, false, plain);
+
+    Path run = tmp.resolve("grown");
+    Recorder first = new Recorder();
+    train(s, a, run, 3, false, first);
+    InvalidInputException noFlag = assertThrows(InvalidInputException.class,
+        () -> new Trainer(s, Map.of(), ab, run, LearnerMetrics.NONE).run(6, true));
+    assertTrue(noFlag.getMessage().contains("--grow-data"), noFlag.getMessage());
+    WindowSource ba = ConcatWindowSource.of(List.of(b, a));
+    InvalidInputException reordered = assertThrows(InvalidInputException.class,
+        () -> new Trainer(s, Map.of(), ba, run, LearnerMetrics.NONE).run(6, true, true));
+    assertTrue(reordered.getMessage().contains("same order"), reordered.getMessage());
+
+    Recorder rest = new Recorder();
+    new Trainer(s, Map.of(), ab, run, rest).run(6, true, true);
+    assertSameRun(java.util.Arrays.copyOfRange(plain.losses(), 0, 3), first.losses(),
+        "before the growth");
+    assertEquals(3, rest.steps.size());
+    assertEquals(plain.steps.get(3).learningRate(), rest.steps.get(0).learningRate(), 0.0,
+        "the schedule goes on");
+    CheckpointState state = Checkpoint.readState(run.resolve(Checkpoint.DIR));
+    assertEquals(ab.datasetId(), state.datasetId());
+    assertEquals(List.of(new DataPhase(0, a.datasetId()), new DataPhase(3, ab.datasetId())),
+        state.dataPhases());
+    assertTrue(Files.readString(run.resolve("manifest.json")).contains("data-phases"));
+    // going on again with the same (grown) data is a plain resume and keeps the phases
+    new Trainer(s, Map.of(), ab, run, LearnerMetrics.NONE).run(7, true);
+    assertEquals(state.dataPhases(),
+        Checkpoint.readState(run.resolve(Checkpoint.DIR)).dataPhases());
   }
 }
